@@ -1,0 +1,1 @@
+return Analytics.Cli.CommandLine.Run(args);

@@ -1,0 +1,36 @@
+namespace Analytics.Metrics;
+
+/// <summary>Which way is better for an indicator (the catalogue's "better" column).</summary>
+public enum Direction { None, Higher, Lower }
+
+/// <summary>KPI status against kpi_targets: đạt (green), cần cố gắng (amber), chưa đạt (red).</summary>
+public enum KpiStatus { Dat, CanCoGang, ChuaDat }
+
+/// <summary>One indicator of the catalogue, as data (INDICATORS.md).</summary>
+/// <param name="Id">stable id, e.g. "tasks.on_time_rate"</param>
+/// <param name="Area">tasks | staffing | indices | revenue</param>
+/// <param name="NameVi">Vietnamese name, e.g. "Tỷ lệ hoàn thành đúng hạn"</param>
+/// <param name="Unit">count | % | days | people | score | rank | ranks | bn VND</param>
+/// <param name="Definition">the exact definition text</param>
+/// <param name="Dimensions">the breakdown dimensions it supports, e.g. ["lead_unit"]</param>
+public sealed record IndicatorDefinition(
+    string Id,
+    string Area,
+    string NameVi,
+    string NameEn,
+    string Unit,
+    Direction Better,
+    string Definition,
+    IReadOnlyList<string> Dimensions);
+
+/// <summary>One computed value: an indicator for a unit at an as-of date, with its breakdown dims.</summary>
+/// <param name="Dims">empty for the total, else e.g. {"specialty": "dat_dai"}</param>
+/// <param name="Value">unrounded; null when there is no basis (never 0 in its place)</param>
+public sealed record MetricValue(
+    string Id,
+    string UnitCode,
+    DateOnly AsOf,
+    IReadOnlyDictionary<string, string> Dims,
+    double? Value,
+    string Unit,
+    KpiStatus? Status);
