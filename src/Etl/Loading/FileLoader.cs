@@ -193,7 +193,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
 
     private void RunSetChecks(DatasetSpec spec, FileReport report, string? sheet, Dictionary<int, List<string>> rejected)
     {
-        var checks = new List<(string Name, string Sql)> { ("duplicate keys", DuplicateKeySql(spec)) };
+        var checks = new List<(string Name, string Sql)> { ("duplicate keys", DuplicateKeySql(spec, sheet is not null)) };
         foreach (var check in spec.SetChecks)
         {
             var missing = check.References.Where(r => knownDatasets is not null && !knownDatasets.Contains(r)).ToList();
@@ -234,7 +234,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         connection.Execute("delete from stage where source_line in (select line from rejected_lines)");
     }
 
-    private static string DuplicateKeySql(DatasetSpec spec)
+    private static string DuplicateKeySql(DatasetSpec spec, bool workbook)
     {
         var keyText = $"concat_ws(' / ', {string.Join(", ", spec.Key.Select(k => $"cast({k} as varchar)"))})";
         var label = spec.Name == "revenue" ? "period" : spec.Key[0];
@@ -243,6 +243,8 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             .Replace("{{key_text}}", keyText)
             .Replace("{{key_label}}", label)
             .Replace("{{key_names}}", names)
+            .Replace("{{line_vi}}", workbook ? "hàng" : "dòng")
+            .Replace("{{line_en}}", workbook ? "row" : "line")
             .Replace("{{key}}", string.Join(", ", spec.Key));
     }
 
