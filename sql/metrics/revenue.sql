@@ -117,7 +117,7 @@ final as (
         k.unit_code,
         k.as_of,
         k.category,
-        k.year,
+        k.year::integer as year,
         month(k.as_of) as through_month,
         case when len(list_filter(range(1, month(k.as_of) + 1), lambda m: not list_contains(coalesce(s.complete_months, []), m))) = 0
              then s.sum_amount end as ytd_bn_vnd,
