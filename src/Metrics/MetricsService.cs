@@ -26,6 +26,7 @@ public sealed class MetricsService(DuckDBConnection connection)
             .ThenBy(v => v.Id, StringComparer.Ordinal)
             .ThenBy(v => v.Dims.Count)
             .ThenBy(v => string.Join("|", v.Dims.Keys), StringComparer.Ordinal)
+            .ThenBy(v => v.Dims.Select(d => IndicatorCatalogue.DimensionValuePosition(d.Key, d.Value)).ToArray(), DimensionPositions)
             .ThenBy(v => string.Join("|", v.Dims.Values), StringComparer.Ordinal)
             .ToList();
     }
@@ -91,6 +92,9 @@ public sealed class MetricsService(DuckDBConnection connection)
     /// <summary>The loaded files behind the numbers (meta.loads rows that still hold raw rows).</summary>
     public IReadOnlyList<DataSource> Sources() =>
         connection.Query<DataSource>("select file_name as filename, dataset, sha256, loaded_at as loadedat, count_rows as rows from metrics.data_sources").ToList();
+
+    private static readonly Comparer<int[]> DimensionPositions = Comparer<int[]>.Create((a, b) =>
+        a.Zip(b).Select(p => p.First.CompareTo(p.Second)).FirstOrDefault(c => c != 0));
 
     internal static string IsoDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
