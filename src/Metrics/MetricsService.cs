@@ -37,8 +37,9 @@ public sealed class MetricsService(DuckDBConnection connection)
     {
         var dates = asOfDates.Distinct().Order().ToList();
         if (dates.Count == 0) return [];
-        var rows = connection.Query<ValueRow>(
-            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_at($unit, string_split($dates, ',')::date[]) where indicator_id = $id",
+        // only the area's macro runs (a chart needs no status), one query for all the dates
+        var rows = connection.Query<SeriesRow>(
+            $"select as_of::varchar as as_of, dims::varchar as dims, value from metrics.{AreaMacro(id)}($unit, string_split($dates, ',')::date[]) where indicator_id = $id",
             new { unit = unitCode, dates = string.Join(",", dates.Select(IsoDate)), id });
         var byDate = rows
             .Where(r => SameDims(ParseDims(r.dims), dims))
@@ -93,6 +94,16 @@ public sealed class MetricsService(DuckDBConnection connection)
     public IReadOnlyList<DataSource> Sources() =>
         connection.Query<DataSource>("select file_name as filename, dataset, sha256, loaded_at as loadedat, count_rows as rows from metrics.data_sources").ToList();
 
+    /// <summary>The macro of sql/metrics computing an indicator id (a fixed name, never user text).</summary>
+    private static string AreaMacro(string id) => id.Split('.')[0] switch
+    {
+        "tasks" => "tasks_at",
+        "staffing" => "staffing_at",
+        "revenue" => "revenue_at",
+        "grdp" => "grdp_at",
+        _ => "indices_at",
+    };
+
     private static readonly Comparer<int[]> DimensionPositions = Comparer<int[]>.Create((a, b) =>
         a.Zip(b).Select(p => p.First.CompareTo(p.Second)).FirstOrDefault(c => c != 0));
 
@@ -109,6 +120,8 @@ public sealed class MetricsService(DuckDBConnection connection)
     // Dapper maps by column name; these mirror the macro outputs.
 #pragma warning disable IDE1006
     private sealed record ValueRow(string unit_code, string as_of, string indicator_id, string dims, double? value, string unit, string? status);
+
+    private sealed record SeriesRow(string as_of, string dims, double? value);
 
     private sealed record OverdueTaskRow(string task_id, string title, string lead_unit, string lead_unit_name, string due_date, int days_overdue, string source_doc, string? clause);
     private sealed record RevenueGapRow(string unit_code, string category, int year, string missing_months);

@@ -91,6 +91,15 @@ public sealed class RevenueIndicatorTests : IDisposable
     }
 
     [Fact]
+    public void Series_of_a_category_month_by_month()
+    {
+        DateOnly[] dates = [new(2025, 12, 31), Jan, new(2026, 2, 28), Mar];
+        // đất: 2025 months 1..3 only → 2025-12 incomplete (null); 6; 6 + 7; 6 + 7 + 3
+        Assert.Equal([null, 6.0, 13.0, 16.0],
+            _w.Metrics.Series("revenue.ytd", "P", new Dictionary<string, string> { ["category"] = "thu_tien_su_dung_dat" }, dates).Select(p => p.Value));
+    }
+
+    [Fact]
     public void Revenue_does_not_roll_up()
     {
         Assert.Equal(99.0, Value(Jan, "revenue.ytd", "tong_thu", unit: "K"));
