@@ -9,3 +9,11 @@ insert into raw.task_updates (task_id, report_date, status, completed_date, row_
 insert into raw.kpi_targets (indicator_id, unit_code, green_at, amber_at, row_hash, load_id) values
     ('tasks.on_time_rate', '*', 80, 60, 'h', 1);
 
+-- staffing: C (cluster K1) has 2 land officers too many, D (cluster K1) 1 too few, E (cluster K2) 3 too few
+insert into raw.units (unit_code, unit_name, unit_type, parent_code, cluster, row_hash, load_id) values
+    ('D', 'Xã D', 'xa', 'P', 'K1', 'h', 1), ('E', 'Xã E', 'xa', 'P', 'K2', 'h', 1);
+update raw.units set cluster = 'K1' where unit_code = 'C';
+insert into raw.staffing (snapshot_date, phase, unit_code, position_group, specialty, quota, actual, row_hash, load_id) values
+    ('2026-02-01', 'sau_sap_xep', 'C', 'cong_chuc', 'dat_dai', 2, 4, 'h', 1),
+    ('2026-02-01', 'sau_sap_xep', 'D', 'cong_chuc', 'dat_dai', 2, 1, 'h', 1),
+    ('2026-02-01', 'sau_sap_xep', 'E', 'cong_chuc', 'dat_dai', 4, 1, 'h', 1);
