@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+using Analytics.Metrics.Catalogue;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace Analytics.Metrics;
+
+/// <summary>
+/// The indicators of the catalogue for a unit at an as-of date, and the lists behind them.
+/// Every figure is computed in the warehouse by the macros of sql/metrics (the caller opens the
+/// connection, read-only is enough); this class only passes parameters and shapes the rows.
+/// </summary>
+public sealed class MetricsService(DuckDBConnection connection)
+{
+    /// <summary>Every indicator and breakdown for the unit at D (optionally only ids starting with idPrefix),
+    /// in catalogue order, totals before breakdowns; status from kpi_targets.</summary>
+    public IReadOnlyList<MetricValue> Compute(string unitCode, DateOnly asOf, string? idPrefix = null)
+    {
+        var rows = connection.Query<ValueRow>(
+            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_at($unit, [$as_of::date]) where $prefix is null or starts_with(indicator_id, $prefix)",
+            new { unit = unitCode, as_of = IsoDate(asOf), prefix = idPrefix });
+        return rows
+            .Select(r => new MetricValue(r.indicator_id, r.unit_code, ParseDate(r.as_of), ParseDims(r.dims), r.value, r.unit, KpiStatusCodes.Parse(r.status)))
+            .OrderBy(v => IndicatorCatalogue.Position(v.Id))
+            .ThenBy(v => v.Id, StringComparer.Ordinal)
+            .ThenBy(v => v.Dims.Count)
+            .ThenBy(v => string.Join("|", v.Dims.Keys), StringComparer.Ordinal)
+            .ThenBy(v => v.Dims.Select(d => IndicatorCatalogue.DimensionValuePosition(d.Key, d.Value)).ToArray(), DimensionPositions)
+            .ThenBy(v => string.Join("|", v.Dims.Values), StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>One indicator and breakdown over many as-of dates, computed in one query.
+    /// A date with no row (e.g. a category with no data yet) gives a null point.</summary>
+    public IReadOnlyList<SeriesPoint> Series(string id, string unitCode, IReadOnlyDictionary<string, string> dims, IEnumerable<DateOnly> asOfDates)
+    {
+        var dates = asOfDates.Distinct().Order().ToList();
+        if (dates.Count == 0) return [];
+        // only the area's macro runs (a chart needs no status), one query for all the dates
+        var rows = connection.Query<SeriesRow>(
+            $"select as_of::varchar as as_of, dims::varchar as dims, value from metrics.{AreaMacro(id)}($unit, string_split($dates, ',')::date[]) where indicator_id = $id",
+            new { unit = unitCode, dates = string.Join(",", dates.Select(IsoDate)), id });
+        var byDate = rows
+            .Where(r => SameDims(ParseDims(r.dims), dims))
+            .ToDictionary(r => ParseDate(r.as_of), r => r.value);
+        return dates.Select(d => new SeriesPoint(d, byDate.GetValueOrDefault(d))).ToList();
+    }
+
+    /// <summary>Lead units of the roll-up with at least one overdue or late task, worst first.</summary>
+    public IReadOnlyList<LaggingUnit> LaggingUnits(string unitCode, DateOnly asOf) =>
+        connection.Query<LaggingUnit>(
+            "select unit_code as unitcode, unit_name as unitname, total, completed_on_time as completedontime, completed_late as completedlate, overdue, on_time_rate as ontimerate from metrics.lagging_units_at($unit, $as_of::date)",
+            new { unit = unitCode, as_of = IsoDate(asOf) }).ToList();
+
+    /// <summary>Tasks of the roll-up overdue at D, longest overdue first.</summary>
+    public IReadOnlyList<OverdueTask> OverdueTasks(string unitCode, DateOnly asOf) =>
+        connection.Query<OverdueTaskRow>(
+            "select task_id, title, lead_unit, lead_unit_name, due_date::varchar as due_date, days_overdue, source_doc, clause from metrics.overdue_tasks_at($unit, $as_of::date)",
+            new { unit = unitCode, as_of = IsoDate(asOf) })
+            .Select(r => new OverdueTask(r.task_id, r.title, r.lead_unit, r.lead_unit_name, ParseDate(r.due_date), r.days_overdue, r.source_doc, r.clause))
+            .ToList();
+
+    public IReadOnlyList<UnitInfo> Units() =>
+        connection.Query<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units order by unit_code").ToList();
+
+    public UnitInfo? Unit(string code) =>
+        connection.QuerySingleOrDefault<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units where unit_code = $code", new { code });
+
+    public IReadOnlyList<UnitInfo> Children(string code) =>
+        connection.Query<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units where parent_code = $code order by unit_code", new { code }).ToList();
+
+    /// <summary>Month-end dates for which the warehouse holds data, oldest first.</summary>
+    public IReadOnlyList<DateOnly> MonthEnds() =>
+        connection.Query<string>("select month_end::varchar from metrics.month_ends order by month_end").Select(ParseDate).ToList();
+
+    public DateOnly? LatestMonthEnd() => MonthEnds() is { Count: > 0 } all ? all[^1] : null;
+
+    /// <summary>Revenue categories whose year-to-date is NULL at D (this year, or last year where it was partly given), naming the missing months.</summary>
+    public IReadOnlyList<RevenueGap> RevenueGaps(string unitCode, DateOnly asOf) =>
+        connection.Query<RevenueGapRow>(
+            "select unit_code, category, year, list_aggr(missing_months, 'string_agg', ',') as missing_months from metrics.revenue_gaps_at($unit, $as_of::date)",
+            new { unit = unitCode, as_of = IsoDate(asOf) })
+            .Select(r => new RevenueGap(r.unit_code, r.category, r.year, r.missing_months.Split(',').Select(m => int.Parse(m, CultureInfo.InvariantCulture)).ToList()))
+            .ToList();
+
+    /// <summary>Suggested moves inside the unit's roll-up at D closing staffing.rebalance_potential, same cluster first.</summary>
+    public IReadOnlyList<StaffingTransfer> Transfers(string unitCode, DateOnly asOf) =>
+        connection.Query<StaffingTransfer>(
+            "select from_unit as fromunit, from_unit_name as fromunitname, to_unit as tounit, to_unit_name as tounitname, position_group as positiongroup, specialty, people, same_cluster as samecluster from metrics.staffing_transfers_at($unit, $as_of::date)",
+            new { unit = unitCode, as_of = IsoDate(asOf) }).ToList();
+
+    /// <summary>The loaded files behind the numbers (meta.loads rows that still hold raw rows).</summary>
+    public IReadOnlyList<DataSource> Sources() =>
+        connection.Query<DataSource>("select file_name as filename, dataset, sha256, loaded_at as loadedat, count_rows as rows from metrics.data_sources").ToList();
+
+    /// <summary>The macro of sql/metrics computing an indicator id (a fixed name, never user text).</summary>
+    private static string AreaMacro(string id) => id.Split('.')[0] switch
+    {
+        "tasks" => "tasks_at",
+        "staffing" => "staffing_at",
+        "revenue" => "revenue_at",
+        "grdp" => "grdp_at",
+        _ => "indices_at",
+    };
+
+    private static readonly Comparer<int[]> DimensionPositions = Comparer<int[]>.Create((a, b) =>
+        a.Zip(b).Select(p => p.First.CompareTo(p.Second)).FirstOrDefault(c => c != 0));
+
+    internal static string IsoDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDate(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static IReadOnlyDictionary<string, string> ParseDims(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+
+    private static bool SameDims(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    // Dapper maps by column name; these mirror the macro outputs.
+#pragma warning disable IDE1006
+    private sealed record ValueRow(string unit_code, string as_of, string indicator_id, string dims, double? value, string unit, string? status);
+
+    private sealed record SeriesRow(string as_of, string dims, double? value);
+
+    private sealed record OverdueTaskRow(string task_id, string title, string lead_unit, string lead_unit_name, string due_date, int days_overdue, string source_doc, string? clause);
+    private sealed record RevenueGapRow(string unit_code, string category, int year, string missing_months);
+#pragma warning restore IDE1006
+}
