@@ -58,12 +58,12 @@ public static class BrokenSamples
             files.Add(w.Path);
         }
 
-        // 4. revenue where the total given for a month disagrees with its categories (2.950 vs 2.712,4)
+        // 4. revenue where the total given for a month disagrees with its categories (2.650 vs 2.712,4)
         using (var w = new ContractCsvWriter(Path.Combine(dir, "revenue_92_parent_disagrees.csv"), RevenueGenerator.Header))
         {
             string[][] rows =
             [
-                ["2026-06", "92", "tong_thu", "2950", "true"],
+                ["2026-06", "92", "tong_thu", "2650", "true"],
                 ["2026-06", "92", "thu_noi_dia", "2591.8", "true"],
                 ["2026-06", "92", "thu_tien_su_dung_dat", "352.6", "true"],
                 ["2026-06", "92", "thu_xo_so", "431.2", "true"],

@@ -73,6 +73,11 @@ public static class SampleProvinceGenerator
         files.Add(WriteIndices(outDir, seed));
         files.Add(WriteKpiTargets(outDir));
         files.AddRange(BrokenSamples.Write(Path.Combine(outDir, "broken"), cities[0], cities[1]));
+
+        // a few files as Excel workbooks, as offices send them: Cần Thơ's latest staffing
+        // appendix in the commune template's Vietnamese headings and labels, and its targets
+        Replace(files, Path.Combine(outDir, "staffing_92_2026-03-31.csv"), SampleWorkbooks.StaffingAppendix);
+        Replace(files, Path.Combine(outDir, "revenue_targets_92.csv"), p => SampleWorkbooks.Plain(p, "Dự toán"));
         return files;
     }
 
@@ -158,6 +163,13 @@ public static class SampleProvinceGenerator
             w.EndRow();
         }
         return w.Path;
+    }
+
+    private static void Replace(List<string> files, string csv, Func<string, string> convert)
+    {
+        var i = files.IndexOf(csv);
+        if (i < 0) throw new InvalidOperationException($"{csv} was not generated");
+        files[i] = convert(csv);
     }
 
     internal static string Nfc(string s) => s.Normalize(NormalizationForm.FormC);
