@@ -42,7 +42,11 @@ public static class AdminIndexSamples
         [("PCI", 2022)] = 6, [("PCI", 2023)] = 3, [("PCI", 2024)] = 2, [("PCI", 2025)] = 4,
     };
 
-    public static IEnumerable<AdminIndexRow> Rows(ulong seed)
+    /// <summary>
+    /// The rows for years firstYear..lastYear. With pinHaiPhong, Hải Phòng's ranks are those of the
+    /// samples (2022–2025); without, every province is ranked by its drawn score alone.
+    /// </summary>
+    public static IEnumerable<AdminIndexRow> Rows(ulong seed, int firstYear = 2022, int lastYear = 2025, bool pinHaiPhong = true)
     {
         var rng = Rng.For(seed, "admin_indices");
         // each province has a lasting level, so ranks move a little from year to year, not at random
@@ -51,22 +55,25 @@ public static class AdminIndexSamples
         {
             // the component each province is weakest in stays the same over the years
             var weakest = Provinces.All.ToDictionary(p => p.Code, _ => rng.Int(0, spec.Components.Length - 1));
-            weakest["31"] = Array.FindIndex(spec.Components, c => c.Component is "cong_vu" or "thu_tuc_hanh_chinh" or "tiep_can_dat_dai");
-            for (var year = 2022; year <= 2025; year++)
+            if (pinHaiPhong) weakest["31"] = Array.FindIndex(spec.Components, c => c.Component is "cong_vu" or "thu_tuc_hanh_chinh" or "tiep_can_dat_dai");
+            for (var year = firstYear; year <= lastYear; year++)
             {
                 var drift = (year - 2022) * 0.8;
-                var totals = Provinces.All.Where(p => p.Code != "31")
+                var totals = Provinces.All.Where(p => !pinHaiPhong || p.Code != "31")
                     .Select(p => (p.Code, Score: Math.Round((spec.Mean + drift + spec.Sd * (0.8 * level[p.Code] + 0.6 * rng.Normal(0, 1))) * 100)))
                     .OrderByDescending(x => x.Score).ThenBy(x => x.Code, StringComparer.Ordinal).ToList();
                 // Hải Phòng's total sits between the provinces either side of its rank
-                var r = HaiPhongRank[(spec.Code, year)];
-                var above = r >= 2 ? totals[r - 2].Score : totals[0].Score + 2 * rng.Range(60, 140);
-                var below = totals[r - 1].Score;
-                totals.Insert(r - 1, ("31", Math.Round((above + below) / 2)));
+                var r = pinHaiPhong ? HaiPhongRank[(spec.Code, year)] : 0;
+                if (pinHaiPhong)
+                {
+                    var above = r >= 2 ? totals[r - 2].Score : totals[0].Score + 2 * rng.Range(60, 140);
+                    var below = totals[r - 1].Score;
+                    totals.Insert(r - 1, ("31", Math.Round((above + below) / 2)));
+                }
                 // no ties: each total strictly below the one before
                 for (var i = 1; i < totals.Count; i++)
                     if (totals[i].Score >= totals[i - 1].Score) totals[i] = (totals[i].Code, totals[i - 1].Score - 1);
-                if (totals.FindIndex(t => t.Code == "31") + 1 != r) throw new InvalidOperationException("sample index rank drifted");
+                if (pinHaiPhong && totals.FindIndex(t => t.Code == "31") + 1 != r) throw new InvalidOperationException("sample index rank drifted");
 
                 var totalMax = spec.ComponentsSum ? spec.Components.Sum(c => c.Max) : 100;
                 for (var rank = 1; rank <= totals.Count; rank++)

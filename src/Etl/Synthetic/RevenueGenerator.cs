@@ -63,7 +63,8 @@ public static class RevenueGenerator
     /// Writes the months of every window for one unit, in period then category order. The months
     /// from <paramref name="estimateFrom"/> on are marked as estimates (ước thực hiện).
     /// </summary>
-    public static long Write(ContractCsvWriter w, string unitCode, IEnumerable<RevenueWindow> windows, (int Year, int Month) estimateFrom, Rng rng)
+    public static long Write(ContractCsvWriter w, string unitCode, IEnumerable<RevenueWindow> windows, (int Year, int Month) estimateFrom, Rng rng,
+        bool withParents = false)
     {
         var amounts = new SortedDictionary<(int Year, int Month, int Leaf), long>();
         foreach (var win in windows)
@@ -73,12 +74,33 @@ public static class RevenueGenerator
             if (leaf < 0) throw new ArgumentException($"not a leaf revenue category: {win.Category}");
             for (var i = 0; i < parts.Length; i++) amounts.Add((win.Year, win.FromMonth + i, leaf), parts[i]);
         }
+        long rows = 0;
+        (int Year, int Month) current = (0, 0);
+        long total = 0, domestic = 0;
+        void Parents()
+        {
+            // tong_thu and thu_noi_dia as the finance office reports them beside their parts (they agree exactly)
+            if (!withParents || current.Year == 0) return;
+            var period = $"{current.Year:0000}-{current.Month:00}";
+            var estimate = current.CompareTo(estimateFrom) >= 0;
+            w.Field(period).Field(unitCode).Field("tong_thu").Fixed(total, 1).Field(estimate);
+            w.EndRow();
+            w.Field(period).Field(unitCode).Field("thu_noi_dia").Fixed(domestic, 1).Field(estimate);
+            w.EndRow();
+            rows += 2;
+        }
         foreach (var ((year, month, leaf), tenths) in amounts)
         {
-            w.Field($"{year:0000}-{month:00}").Field(unitCode).Field(Leaves[leaf]).Fixed(tenths, 1)
+            if ((year, month) != current) { Parents(); current = (year, month); total = domestic = 0; }
+            total += tenths;
+            if (leaf <= 2) domestic += tenths;
+            var period = $"{year:0000}-{month:00}";
+            w.Field(period).Field(unitCode).Field(Leaves[leaf]).Fixed(tenths, 1)
                 .Field((year, month).CompareTo(estimateFrom) >= 0);
             w.EndRow();
+            rows++;
         }
-        return amounts.Count;
+        Parents();
+        return rows;
     }
 }

@@ -30,28 +30,43 @@ public static class StaffingGenerator
     private static readonly HashSet<string> Short = ["dat_dai", "cntt", "tai_chinh", "giao_duc", "y_te", "quy_hoach_xay_dung"];
     private static readonly HashSet<string> Surplus = ["van_phong", "khac", "van_hoa_xa_hoi"];
 
-    public static int CellsPerUnit => Cells.Length;
+    public static readonly string[] Groups = ["can_bo", "cong_chuc", "vien_chuc", "hop_dong"];
+
+    public static readonly string[] Specialties =
+        ["lanh_dao", "van_phong", "dat_dai", "quy_hoach_xay_dung", "tai_chinh", "cntt", "giao_duc", "y_te", "tu_phap",
+         "van_hoa_xa_hoi", "kinh_te", "nong_nghiep_moi_truong", "hanh_chinh_cong", "khac"];
+
+    /// <summary>Every group × specialty (the full template, 56 cells); cells the commune appendix rarely uses get a quota of 0 or 1.</summary>
+    private static readonly (string Group, string Specialty, double Quota)[] FullGrid =
+        Groups.SelectMany(g => Specialties.Select(sp =>
+        {
+            var known = Array.FindIndex(Cells, c => c.Group == g && c.Specialty == sp);
+            return (g, sp, known >= 0 ? Cells[known].Quota : 0.45);
+        })).ToArray();
+
+    public static int CellsPerUnit(bool fullGrid) => fullGrid ? FullGrid.Length : Cells.Length;
 
     public static long Write(IReadOnlyList<CommuneModel> communes, IReadOnlyList<StaffingSnapshotPlan> snapshots, ulong seed,
-        Func<StaffingSnapshotPlan, ContractCsvWriter> writerFor)
+        Func<StaffingSnapshotPlan, ContractCsvWriter> writerFor, bool fullGrid = false)
     {
+        var cells = fullGrid ? FullGrid : Cells;
         var avgPop = communes.Average(c => (double)c.Population);
         long rows = 0;
-        var quota = new int[Cells.Length];
-        var shortBase = new int[Cells.Length];
-        var surplusBase = new int[Cells.Length];
-        var districtShare = new double[Cells.Length];
-        var communeShare = new double[Cells.Length];
+        var quota = new int[cells.Length];
+        var shortBase = new int[cells.Length];
+        var surplusBase = new int[cells.Length];
+        var districtShare = new double[cells.Length];
+        var communeShare = new double[cells.Length];
         foreach (var commune in communes)
         {
             // one stream per commune: the same commune gets the same appendix whatever else is generated
             var rng = Rng.For(seed, "staffing/" + commune.Code);
             var size = Math.Clamp(Math.Sqrt(commune.Population / avgPop), 0.7, 1.4);
             var struggling = rng.Chance(0.15);
-            for (var i = 0; i < Cells.Length; i++)
+            for (var i = 0; i < cells.Length; i++)
             {
-                var (group, spec, q) = Cells[i];
-                quota[i] = spec == "lanh_dao" ? rng.Int(7, 9) : Math.Max(1, (int)Math.Round(0.85 * q * size + rng.Range(-0.4, 0.4)));
+                var (group, spec, q) = cells[i];
+                quota[i] = spec == "lanh_dao" ? (group == "can_bo" ? rng.Int(7, 9) : (int)Math.Round(q * rng.Range(0, 1.5))) : Math.Max(q < 0.5 ? 0 : 1, (int)Math.Round(0.85 * q * size + rng.Range(-0.4, 0.4)));
                 shortBase[i] = Short.Contains(spec) ? (rng.Chance(struggling ? 0.8 : 0.45) ? rng.Int(1, Math.Max(1, quota[i])) : 0) : rng.Chance(0.05) ? 1 : 0;
                 if (shortBase[i] > quota[i]) shortBase[i] = quota[i];
                 surplusBase[i] = Surplus.Contains(spec) || group == "hop_dong" ? (rng.Chance(0.6) ? rng.Int(1, 4) : 0) : 0;
@@ -62,9 +77,9 @@ public static class StaffingGenerator
             {
                 var w = writerFor(snap);
                 var before = snap.Phase == "truoc_sap_xep";
-                for (var i = 0; i < Cells.Length; i++)
+                for (var i = 0; i < cells.Length; i++)
                 {
-                    var (group, spec, _) = Cells[i];
+                    var (group, spec, _) = cells[i];
                     // shortages close slowly with recruitment; surpluses fall faster (retirement, transfers)
                     var shortNow = (int)Math.Round(shortBase[i] * (1 - 0.45 * snap.Progress));
                     var surplusNow = before
