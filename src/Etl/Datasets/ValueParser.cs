@@ -61,7 +61,7 @@ public static partial class ValueParser
                     "not a yes/no value; use true/false, 1/0 or có/không");
                 return null;
             case ColumnType.Enum:
-                if (column.EnumLookup.TryGetValue(VietnameseFold.Fold(text), out var code)) return code;
+                if (column.MatchEnum(text) is { } code) return code;
                 var allowed = string.Join(", ", column.Values.Select(v => v.Code));
                 problem = new($"giá trị không thuộc danh mục; cho phép: {allowed}", $"not an allowed value; allowed: {allowed}");
                 return null;

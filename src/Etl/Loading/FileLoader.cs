@@ -43,8 +43,12 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
                     sheet = source.Sheet;
                     sheetIndex = source.IsCsv ? null : source.SheetIndex;
                     header = source.Header;
+                    var clock = Stopwatch.StartNew();
                     Stage(spec, source, report, rejected);
+                    report.PhaseSeconds["read"] = clock.Elapsed.TotalSeconds;
+                    clock.Restart();
                     RunSetChecks(spec, report, sheet, rejected);
+                    report.PhaseSeconds["checks"] = clock.Elapsed.TotalSeconds;
                     readable = true;
                 }
             }
@@ -63,6 +67,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             return report;
         }
 
+        var mergeClock = Stopwatch.StartNew();
         var counts = ClassifyChanges(spec!);
         report.Inserted = counts.GetValueOrDefault("inserted");
         report.Replaced = counts.GetValueOrDefault("replaced");
@@ -75,10 +80,12 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         using (var tx = connection.BeginTransaction())
         {
             var loadId = writes ? Journal(report, started, sheet, tx) : 0;
-            connection.Execute(Template("sql/load/merge.sql", spec!), new { load_id = loadId, sheet }, tx);
+            connection.Execute(Template("sql/load/merge.sql", spec!).Replace("{{or_replace}}", report.Replaced > 0 ? "or replace" : ""),
+                new { load_id = loadId, sheet }, tx);
             tx.Commit();
             if (writes) report.LoadId = loadId;
         }
+        report.PhaseSeconds["merge"] = mergeClock.Elapsed.TotalSeconds;
         knownDatasets?.Add(spec!.Name);
 
         if (writes && rejected.Count > 0)
