@@ -33,4 +33,20 @@ public static class ChartRenderer
         plot.Render(canvas, new PixelRect(rect.Left, rect.Right, rect.Bottom, rect.Top));
         canvas.Restore();
     }
+
+    /// <summary>Every string a plot shows that is known before rendering: title, axis labels, category ticks, legend.</summary>
+    public static IEnumerable<string> Texts(Plot plot)
+    {
+        yield return plot.Axes.Title.Label.Text;
+        foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom, plot.Axes.Right, plot.Axes.Top })
+        {
+            yield return axis.Label.Text;
+            if (axis.TickGenerator is ScottPlot.TickGenerators.NumericManual manual)
+                foreach (var t in manual.Ticks) yield return t.Label;
+        }
+        foreach (var item in plot.Legend.GetItems()) yield return item.LabelText;
+        foreach (var bars in plot.GetPlottables<ScottPlot.Plottables.BarPlot>())
+            foreach (var b in bars.Bars) yield return b.Label;
+        foreach (var text in plot.GetPlottables<ScottPlot.Plottables.Text>()) yield return text.LabelText;
+    }
 }

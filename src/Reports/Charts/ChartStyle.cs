@@ -18,23 +18,36 @@ public static class ChartStyle
     public static readonly Color[] Series = [Actual, Estimate, Plan, Previous, Good];
 
     private static readonly object Gate = new();
-    private static string? _registered;
+    private static DocumentFontResolver? _resolver;
 
-    /// <summary>The family charts are set in: the document's, registered with ScottPlot from the same files.</summary>
+    /// <summary>
+    /// The family charts are set in: the document's, served to ScottPlot from the very same faces.
+    /// ScottPlot's own system lookup can pick another file of the same name (Debian's old
+    /// Liberation Serif 1.x, without Vietnamese), so ours goes first in its resolver list.
+    /// </summary>
     public static string Family(FontSet fonts)
     {
         lock (Gate)
         {
-            if (_registered != fonts.Family && fonts.Files.All(f => f is not null))
+            if (_resolver?.Fonts != fonts)
             {
-                ScottPlot.Fonts.AddFontFile(fonts.Family, fonts.Files[0]!, bold: false, italic: false);
-                ScottPlot.Fonts.AddFontFile(fonts.Family, fonts.Files[1]!, bold: true, italic: false);
-                ScottPlot.Fonts.AddFontFile(fonts.Family, fonts.Files[2]!, bold: false, italic: true);
-                ScottPlot.Fonts.AddFontFile(fonts.Family, fonts.Files[3]!, bold: true, italic: true);
-                _registered = fonts.Family;
+                if (_resolver is not null) ScottPlot.Fonts.FontResolvers.Remove(_resolver);
+                _resolver = new DocumentFontResolver(fonts);
+                ScottPlot.Fonts.FontResolvers.Insert(0, _resolver);
             }
             return fonts.Family;
         }
+    }
+
+    private sealed class DocumentFontResolver(FontSet fonts) : IFontResolver
+    {
+        public FontSet Fonts => fonts;
+
+        public SkiaSharp.SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) =>
+            string.Equals(fontName, fonts.Family, StringComparison.OrdinalIgnoreCase) ? fonts.Face(bold, italic) : null;
+
+        public SkiaSharp.SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing width) =>
+            CreateTypeface(fontName, (int)weight >= 600, slant != FontSlant.Upright);
     }
 
     /// <summary>A new plot with the house style; sizes are in points on a page, pixels in an image.</summary>

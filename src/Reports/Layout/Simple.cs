@@ -47,6 +47,11 @@ public sealed class Drawing(float height, Action<SKCanvas, SKRect> paint, string
 {
     private bool _drawn;
 
+    /// <summary>The strings the drawing will show (chart labels), for the glyph check.</summary>
+    public Func<IEnumerable<string>>? TextsToCheck { get; init; }
+
+    public override IEnumerable<string> Texts() => TextsToCheck?.Invoke() ?? [];
+
     public override SpacePlan Measure(Size available) =>
         _drawn ? SpacePlan.Empty
         : height <= available.Height ? SpacePlan.Full(available.Width, height)
