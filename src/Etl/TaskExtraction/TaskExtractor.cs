@@ -1,0 +1,517 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Analytics.Etl.TaskExtraction;
+
+/// <summary>One row of the task register as extracted, with the words each field was read from.</summary>
+public sealed record ExtractedTask(
+    string SourceFile, string TaskId, string SourceDoc, DateOnly? SourceDate, string Clause, string Title,
+    string? LeadUnit, string? LeadEvidence, IReadOnlyList<string> SupportUnits, IReadOnlyList<string> SupportEvidence,
+    string DueKind, DateOnly? DueDate, string? DueEvidence, double Confidence, IReadOnlyList<string> ReviewNotes)
+{
+    public string ReviewNote => string.Join(" | ", ReviewNotes);
+}
+
+/// <summary>
+/// Turns a directive or conclusion into task-register rows. Structure is read from the numbering
+/// (`1.`, `7.2.`, `(3)`, `a)`, `-`, inline `(i)`); a leaf item is a task. Whatever cannot be read for
+/// certain is left empty and explained in the review note, never filled in with a guess.
+/// </summary>
+public sealed partial class TaskExtractor(UnitDirectory units)
+{
+    private sealed class Item
+    {
+        public required string Kind;
+        public required int Rank;
+        public string Clause = "";
+        public Item? Parent;
+        public readonly List<Item> Children = [];
+        public string Head = "";
+        public readonly List<string> Body = [];
+        public Deadline? Closing;
+        public string ClosingText = "";
+        public int Ordinal;
+        public string FullText => VietnameseFold.Squash(Head + " " + string.Join(" ", Body));
+    }
+
+    private sealed record Paragraph(string Text, string? Kind, string Marker, int Rank, bool SingleLine);
+
+    public IReadOnlyList<ExtractedTask> Extract(SourceDocument doc)
+    {
+        var header = DocumentHeader.Read(doc);
+        var root = BuildTree(Zone(Paragraphs(doc.Lines)), out var structureNotes);
+        var tasks = new List<ExtractedTask>();
+        foreach (var leaf in Leaves(root))
+            foreach (var (clause, text, splitNote) in Split(leaf))
+                tasks.Add(Build(doc, header, leaf, clause, text, splitNote, structureNotes));
+        // Two rows with one clause would get one task_id: keep both, flag both.
+        foreach (var dup in tasks.GroupBy(t => t.TaskId).Where(g => g.Count() > 1).ToList())
+        {
+            var n = 0;
+            foreach (var t in dup)
+            {
+                var i = tasks.IndexOf(t);
+                tasks[i] = t with
+                {
+                    TaskId = $"{t.TaskId}~{++n}", Confidence = Math.Min(t.Confidence, 0.4),
+                    ReviewNotes = [.. t.ReviewNotes, "Mục trùng số với mục khác: kiểm tra cách đánh số / duplicate clause number"],
+                };
+            }
+        }
+        return tasks;
+    }
+
+    // ---------- paragraphs ----------
+
+    private IEnumerable<Paragraph> Paragraphs(IReadOnlyList<string> lines)
+    {
+        string? text = null, kind = null, marker = "";
+        var rank = 0;
+        var single = true;
+        string prevLine = "";
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0) continue;
+            var (k, m, r, rest) = MarkerOf(line);
+            var startsUpper = StartsUpper(line);
+            var newParagraph = text is null || k is not null
+                || (EndsSentence(prevLine) && startsUpper)
+                || (single && kind is not null && text.Length <= 60 && !prevLine.EndsWith(',') && startsUpper)
+                || line.StartsWith("Nơi nhận", StringComparison.Ordinal);
+            if (newParagraph)
+            {
+                if (text is not null) yield return new Paragraph(text, kind, marker, rank, single);
+                (text, kind, marker, rank, single) = (k is null ? line : rest, k, m, r, true);
+            }
+            else
+            {
+                text += " " + line;
+                single = false;
+            }
+            prevLine = line;
+        }
+        if (text is not null) yield return new Paragraph(text, kind, marker, rank, single);
+    }
+
+    private static (string? Kind, string Marker, int Rank, string Remainder) MarkerOf(string line)
+    {
+        Match m;
+        if ((m = RomanMarker().Match(line)).Success) return ("roman", m.Groups["m"].Value, 0, line[m.Length..]);
+        if ((m = DottedMarker().Match(line)).Success)
+            return ("dotted", m.Groups["m"].Value, m.Groups["m"].Value.Count(c => c == '.') + 1, line[m.Length..]);
+        if ((m = ArabicMarker().Match(line)).Success) return ("arabic", m.Groups["m"].Value, 1, line[m.Length..]);
+        if ((m = LetterMarker().Match(line)).Success) return ("letter", m.Groups["m"].Value, 4, line[m.Length..]);
+        if ((m = ParenMarker().Match(line)).Success) return ("paren", m.Groups["m"].Value, 5, line[m.Length..]);
+        if ((m = DashMarker().Match(line)).Success) return ("dash", "-", 6, line[m.Length..]);
+        if ((m = PlusMarker().Match(line)).Success) return ("plus", "+", 7, line[m.Length..]);
+        return (null, "", 0, line);
+    }
+
+    private static bool StartsUpper(string s)
+    {
+        var c = s.TrimStart('“', '"', '‘', '\'', '(', '*').FirstOrDefault();
+        return char.IsUpper(c) || char.IsDigit(c);
+    }
+
+    private static bool EndsSentence(string s) => s.TrimEnd('*', '”', '"', ')', ' ').EndsWith('.') || s.TrimEnd().EndsWith(':')
+        || s.TrimEnd().EndsWith(';') || s.TrimEnd().EndsWith('…') || s.TrimEnd().EndsWith('!') || s.TrimEnd().EndsWith('?');
+
+    /// <summary>
+    /// Where the tasks are: the sections headed as tasks ("II. NHIỆM VỤ…", "TỔ CHỨC THỰC HIỆN") when the
+    /// document has Roman sections, otherwise from item 1 on; always before "Nơi nhận".
+    /// </summary>
+    private static List<Paragraph> Zone(IEnumerable<Paragraph> all)
+    {
+        var paragraphs = all.TakeWhile(p => !p.Text.StartsWith("Nơi nhận", StringComparison.Ordinal) && !Signature().IsMatch(p.Text)).ToList();
+        var romans = paragraphs.Where(p => p.Kind == "roman").ToList();
+        if (romans.Count > 0)
+        {
+            bool IsTaskSection(Paragraph p) => TaskSection().IsMatch(VietnameseFold.Fold(p.Text));
+            var wanted = romans.Any(IsTaskSection)
+                ? romans.Where(IsTaskSection).ToHashSet()
+                : romans.Where(p => !ReviewSection().IsMatch(VietnameseFold.Fold(p.Text))).ToHashSet();
+            var zone = new List<Paragraph>();
+            var inside = false;
+            foreach (var p in paragraphs)
+            {
+                if (p.Kind == "roman") inside = wanted.Contains(p);
+                if (inside) zone.Add(p);
+            }
+            return zone;
+        }
+        var first = paragraphs.FindIndex(p => p.Kind == "arabic");
+        if (first < 0) first = paragraphs.FindIndex(p => p.Kind is "dotted" or "letter" or "paren");
+        return first < 0 ? [] : paragraphs[first..];
+    }
+
+    private static Item BuildTree(List<Paragraph> zone, out List<string> notes)
+    {
+        notes = [];
+        var root = new Item { Kind = "root", Rank = -1 };
+        var stack = new Stack<Item>();
+        stack.Push(root);
+        var multipleSections = zone.Count(p => p.Kind == "roman") > 1;
+        foreach (var p in zone)
+        {
+            if (p.Kind is null)
+            {
+                var top = stack.Peek();
+                if (ListClosing().IsMatch(p.Text) && top != root)
+                {
+                    var list = top.Parent ?? root;
+                    list.Closing = DeadlineReader.Read(p.Text).Strong.FirstOrDefault(d => d.Date is not null);
+                    list.ClosingText = p.Text;
+                }
+                else if (top != root) top.Body.Add(p.Text);
+                continue;
+            }
+            while (stack.Peek().Rank >= p.Rank) stack.Pop();
+            var parent = stack.Peek();
+            var item = new Item { Kind = p.Kind, Rank = p.Rank, Parent = parent, Head = p.Text };
+            item.Ordinal = parent.Children.Count(c => c.Kind == p.Kind) + 1;
+            var prefix = parent.Kind == "roman" && !multipleSections ? "" : parent.Clause;
+            item.Clause = p.Kind switch
+            {
+                "roman" => p.Marker + ".",
+                "dotted" => (multipleSections ? prefix : "") + p.Marker + ".",
+                "arabic" => prefix + p.Marker + ".",
+                "paren" => prefix + "(" + p.Marker + ")",
+                "letter" => prefix + p.Marker + ")",
+                "dash" => prefix + "-" + item.Ordinal,
+                _ => prefix + "+" + item.Ordinal,
+            };
+            if (p.Kind is "arabic" or "paren" && int.TryParse(p.Marker, out var n) && n != item.Ordinal)
+                notes.Add($"{item.Clause}: số mục không liên tục / numbering out of sequence");
+            parent.Children.Add(item);
+            stack.Push(item);
+        }
+        return root;
+    }
+
+    private static IEnumerable<Item> Leaves(Item item)
+    {
+        if (item.Children.Count == 0)
+        {
+            if (item.Kind is not ("root" or "roman") && item.FullText.Length > 0 && !(IsAssignmentOnly(item.Head) && item.Body.Count == 0 && item.Head.TrimEnd().EndsWith(':')))
+                yield return item;
+            yield break;
+        }
+        foreach (var leaf in item.Children.SelectMany(Leaves)) yield return leaf;
+    }
+
+    /// <summary>A head that only names who is assigned ("Giao Ban Tổ chức Thành uỷ", "Các cấp ủy…:").</summary>
+    private static bool IsAssignmentOnly(string head)
+    {
+        var h = head.Trim();
+        return h.EndsWith(':') || (AssignmentHead().IsMatch(h) && !EndsSentence(h) && h.Length <= 90);
+    }
+
+    // ---------- splitting ----------
+
+    /// <summary>
+    /// Inline "(i) … (ii) …" are separate tasks; an item whose sentences carry different completion
+    /// deadlines is split by sentence (7.2.(3)a, 7.2.(3)b) because one register row holds one deadline.
+    /// </summary>
+    private static IEnumerable<(string Clause, string Text, string? Note)> Split(Item leaf)
+    {
+        var text = TitleText(leaf);
+        var inline = InlineRoman().Matches(text);
+        if (inline.Count >= 2 && inline[0].Groups["r"].Value == "i")
+        {
+            for (var k = 0; k < inline.Count; k++)
+            {
+                var start = inline[k].Index + inline[k].Length;
+                var end = k + 1 < inline.Count ? inline[k + 1].Index : text.Length;
+                foreach (var part in SplitByDeadline(leaf.Clause + ".(" + inline[k].Groups["r"].Value + ")", text[start..end].Trim()))
+                    yield return part;
+            }
+            yield break;
+        }
+        foreach (var part in SplitByDeadline(leaf.Clause, text)) yield return part;
+    }
+
+    private static IEnumerable<(string, string, string?)> SplitByDeadline(string clause, string text)
+    {
+        var dates = DeadlineReader.Read(text).Strong.Where(d => d.Date is not null).Select(d => d.Date).Distinct().Count();
+        if (dates <= 1) { yield return (clause, text, null); yield break; }
+        var sentences = SentenceEnd().Split(text).Where(s => s.Trim().Length > 0).ToList();
+        var parts = new List<string>();
+        var pending = "";
+        foreach (var s in sentences)
+        {
+            pending = (pending + " " + s).Trim();
+            if (DeadlineReader.Read(s).Strong.Any(d => d.Date is not null)) { parts.Add(pending); pending = ""; }
+        }
+        if (pending.Length > 0 && parts.Count > 0) parts[^1] += " " + pending;
+        if (parts.Count < 2 || parts.Any(p => DeadlineReader.Read(p).Strong.Where(d => d.Date is not null).Select(d => d.Date).Distinct().Count() != 1))
+        {
+            yield return (clause, text, "Một mục có nhiều thời hạn khác nhau: tách thành các nhiệm vụ / several deadlines in one item");
+            yield break;
+        }
+        for (var k = 0; k < parts.Count; k++)
+            yield return (clause + (char)('a' + k), parts[k],
+                "Tách từ một mục có nhiều thời hạn; mã mục do máy đặt: kiểm tra / split from an item with several deadlines");
+    }
+
+    private static string TitleText(Item leaf) =>
+        leaf.Body.Count > 0 && IsAssignmentOnly(leaf.Head)
+            ? VietnameseFold.Squash(string.Join(" ", leaf.Body))
+            : leaf.FullText;
+
+    // ---------- one row ----------
+
+    private ExtractedTask Build(SourceDocument doc, DocumentHeader header, Item leaf, string clause, string text, string? splitNote, List<string> structureNotes)
+    {
+        var notes = new List<string>(header.Problems);
+        var confidence = 1.0;
+        if (header.Problems.Count > 0) confidence -= 0.1;
+        notes.AddRange(doc.Warnings);
+        notes.AddRange(structureNotes.Where(n => n.StartsWith(clause + ":", StringComparison.Ordinal)));
+        if (splitNote is not null) { notes.Add(splitNote); confidence -= 0.2; }
+
+        // Lead: the item's own words first ("Các xã, phường, đặc khu tiếp tục…"), then each heading above it.
+        Lead? lead = FindLead(text, ownText: true);
+        for (var up = leaf.Parent; lead is null && up is not null; up = up.Parent)
+            if (up.Head.Length > 0) lead = FindLead(up.Head, ownText: false);
+        // A lead named in the item's own head ("Giao Sở X" with body text) is found via the head too.
+        if (lead is null && leaf.Head != text) lead = FindLead(leaf.Head, ownText: false);
+        string? leadCode = null, leadEvidence = lead?.Evidence;
+        switch (lead?.Kind)
+        {
+            case LeadKind.Unit: leadCode = lead.Unit!.Code; break;
+            case LeadKind.Collective:
+                notes.Add($"Giao chung cho \"{lead.Evidence}\": chọn đơn vị chủ trì / assigned to many units, choose a lead");
+                confidence -= 0.3; break;
+            case LeadKind.Unknown:
+                notes.Add($"Đơn vị \"{lead.Evidence}\" không có trong bảng đơn vị / unit not in the units table");
+                confidence -= 0.4; break;
+            case LeadKind.Person:
+                notes.Add($"Giao cho cá nhân \"{lead.Evidence}\": xác định đơn vị chủ trì / assigned to a person");
+                confidence -= 0.4; break;
+            default:
+                notes.Add("Không tìm thấy đơn vị chủ trì / no lead unit in the text");
+                confidence -= 0.4; break;
+        }
+
+        // Support: "phối hợp với …" in the item or in a heading above it.
+        var support = new List<UnitMention>();
+        var supportTexts = new List<string> { text };
+        for (var up = leaf.Parent; up is not null; up = up.Parent) supportTexts.Add(up.Head);
+        if (leaf.Head != text) supportTexts.Add(leaf.Head);
+        foreach (var t in supportTexts)
+            foreach (var s in FindSupport(t, notes))
+                if (s.Unit.Code != leadCode && support.All(x => x.Unit.Code != s.Unit.Code)) support.Add(s);
+
+        // Deadline: the item's own; else a list-closing sentence or a heading's deadline above it.
+        var findings = DeadlineReader.Read(text);
+        var dated = findings.Strong.Where(d => d.Date is not null).ToList();
+        var recurring = findings.Strong.FirstOrDefault(d => d.Kind == "thuong_xuyen");
+        Deadline? due = null;
+        if (dated.Select(d => d.Date).Distinct().Count() == 1) due = dated[^1];
+        else if (dated.Count > 1)
+        {
+            notes.Add("Nhiều thời hạn khác nhau trong một nhiệm vụ: " + string.Join("; ", dated.Select(d => $"\"{d.Evidence}\"")) + " / several deadlines");
+            confidence -= 0.3;
+        }
+        if (due is null && dated.Count == 0)
+        {
+            for (var up = leaf.Parent; due is null && up is not null; up = up.Parent)
+                due = up.Closing ?? (up.Kind != "root" ? DeadlineReader.Read(up.Head).Strong.FirstOrDefault(d => d.Date is not null) : null);
+        }
+        if (due is not null && recurring is not null)
+        {
+            notes.Add($"Vừa có thời hạn vừa \"{recurring.Evidence}\": kiểm tra loại thời hạn / both a date and recurring");
+            confidence -= 0.2;
+        }
+        if (due is null && dated.Count == 0 && recurring is not null) due = recurring;
+        foreach (var weak in findings.Deadlines.Where(d => !d.Strong))
+        {
+            notes.Add($"Có \"{weak.Evidence}\" nhưng không chắc là thời hạn hoàn thành / date may not be the deadline");
+            confidence -= 0.2;
+        }
+        foreach (var d in findings.Doubts)
+        {
+            if (due is not null && d.Contains("thường xuyên", StringComparison.Ordinal) && due.Kind != "thuong_xuyen" && !d.Contains("định kỳ")) continue;
+            notes.Add(d);
+            confidence -= 0.15;
+        }
+        if (due is null && findings.Deadlines.Count == 0 && findings.Doubts.Count == 0 && UrgencyWithoutDate().Match(text) is { Success: true } urgent)
+        {
+            notes.Add($"Có \"{urgent.Value}\" nhưng không ghi thời hạn / urgency without a deadline");
+            confidence -= 0.1;
+        }
+        if (due?.Date is { } dueDate && header.SourceDate is { } srcDate && dueDate < srcDate)
+        {
+            notes.Add($"Thời hạn {dueDate:dd/MM/yyyy} trước ngày văn bản {srcDate:dd/MM/yyyy} / deadline before the document date");
+            confidence -= 0.2;
+        }
+
+        var taskId = $"{header.IdKey}:{clause}";
+        return new ExtractedTask(doc.FileName, taskId, header.SourceDoc, header.SourceDate, clause, text,
+            leadCode, leadEvidence, support.Select(s => s.Unit.Code).ToList(), support.Select(s => s.Evidence).ToList(),
+            due?.Kind ?? "khong", due?.Date, due?.Evidence, Math.Round(Math.Max(0.1, confidence), 2), notes.Distinct().ToList());
+    }
+
+    // ---------- units in the text ----------
+
+    private enum LeadKind { Unit, Collective, Unknown, Person }
+
+    private sealed record Lead(LeadKind Kind, Unit? Unit, string Evidence);
+
+    private Lead? FindLead(string text, bool ownText)
+    {
+        text = VietnameseFold.Squash(text);
+        var tokens = VietnameseFold.Tokens(text);
+        if (tokens.Count == 0) return null;
+        // "Đồng chí Phó Bí thư … lãnh đạo Đảng ủy UBND thành phố chỉ đạo", "… chỉ đạo Ban Tổ chức Thành ủy chủ trì"
+        if (!ownText && Comrade().IsMatch(text))
+        {
+            for (var i = 0; i + 1 < tokens.Count; i++)
+            {
+                if (!((tokens[i].Key == "lanh" || tokens[i].Key == "chi") && tokens[i + 1].Key == "dao")) continue;
+                if (units.MatchAt(text, tokens, i + 2) is { } m && FollowedByDirecting(text, m.End))
+                    return new Lead(LeadKind.Unit, m.Unit, m.Evidence);
+                if (i + 2 < tokens.Count && UnitLikeAt(text, tokens, i + 2) is { } unknown && FollowedByDirecting(text, tokens[i + 2].Start + unknown.Length))
+                    return new Lead(LeadKind.Unknown, null, unknown);
+            }
+            var person = Phrase(text, tokens, 0, allowCommas: false);
+            return new Lead(LeadKind.Person, null, person);
+        }
+        var at = 0;
+        var assign = Assign().Match(text);
+        if (assign.Success) at = TokenAt(tokens, assign.Length);
+        else if (PersonTitle().Match(text) is { Success: true } title) at = TokenAt(tokens, title.Length);
+        if (at < 0 || at >= tokens.Count) return null;
+        if (units.MatchAt(text, tokens, at) is { } unit) return new Lead(LeadKind.Unit, unit.Unit, unit.Evidence);
+        if (IsCollectiveAt(tokens, at)) return new Lead(LeadKind.Collective, null, Phrase(text, tokens, at, allowCommas: true));
+        if (UnitLikeAt(text, tokens, at) is { } phrase) return new Lead(LeadKind.Unknown, null, phrase);
+        return null;
+    }
+
+    private static bool FollowedByDirecting(string text, int end) =>
+        DirectingVerb().IsMatch(text[end..]);
+
+    private static int TokenAt(IReadOnlyList<WordToken> tokens, int charIndex)
+    {
+        for (var i = 0; i < tokens.Count; i++) if (tokens[i].Start >= charIndex) return i;
+        return -1;
+    }
+
+    private static readonly HashSet<string> CollectiveNouns =
+        ["cap", "xa", "phuong", "dac", "so", "ban", "nganh", "co", "don", "dia", "dang", "to", "huyen", "quan", "thi", "hoi", "doan", "chi", "uy", "chinh", "mat", "truong", "dia"];
+
+    private static bool IsCollectiveAt(IReadOnlyList<WordToken> tokens, int at)
+    {
+        if (tokens[at].Key is "cac" or "nhung") return at + 1 < tokens.Count && CollectiveNouns.Contains(tokens[at + 1].Key);
+        // "Ủy ban nhân dân các xã, phường", "UBND các xã"
+        for (var k = at + 1; k < Math.Min(tokens.Count, at + 5); k++)
+            if (tokens[k].Key == "cac") return UnitHeadAt(tokens, at) > 0;
+        return false;
+    }
+
+    private static readonly string[][] FixedHeads =
+    [
+        ["cong", "an"], ["kho", "bac"], ["bo", "chi", "huy"], ["mat", "tran"], ["uy", "ban"], ["dang", "uy"], ["van", "phong"],
+        ["thanh", "tra"], ["trung", "tam"], ["ngan", "hang"], ["toa", "an"], ["vien", "kiem", "sat"], ["hoi", "dong"],
+        ["lien", "doan"], ["thanh", "uy"], ["tinh", "uy"], ["thuong", "truc"],
+    ];
+    private static readonly HashSet<string> CapitalisedHeads = ["so", "ban", "cuc", "bo", "hoi", "truong", "doan", "bao", "dai", "vien", "chi"];
+    private static readonly HashSet<string> AbbreviatedHeads = ["UBND", "HĐND", "MTTQ", "BTV", "BTC", "VPTU", "UBKT", "ĐU"];
+
+    /// <summary>How many words make a unit-type head at this position ("Sở X", "Công an", "UBND"); 0 when none.</summary>
+    private static int UnitHeadAt(IReadOnlyList<WordToken> tokens, int at)
+    {
+        if (AbbreviatedHeads.Contains(tokens[at].Bare)) return 1;
+        foreach (var head in FixedHeads)
+            if (at + head.Length <= tokens.Count && head.Select((h, k) => tokens[at + k].Key == h).All(x => x)) return head.Length;
+        if (CapitalisedHeads.Contains(tokens[at].Key) && char.IsUpper(tokens[at].Text[0]) && at + 1 < tokens.Count && char.IsUpper(tokens[at + 1].Text[0]))
+            return 1;
+        return 0;
+    }
+
+    private static string? UnitLikeAt(string text, IReadOnlyList<WordToken> tokens, int at) =>
+        UnitHeadAt(tokens, at) > 0 ? Phrase(text, tokens, at, allowCommas: false) : null;
+
+    private static readonly string[][] StopWords =
+    [
+        ["chu", "tri"], ["phoi", "hop"], ["chi", "dao"], ["lanh", "dao"], ["thuc", "hien"], ["tham", "muu"], ["theo", "doi"],
+        ["tong", "ket"], ["tong", "hop"], ["huong", "dan"], ["khan", "truong"], ["tiep", "tuc"], ["co", "trach"], ["xay", "dung"],
+        ["hoan", "thanh"], ["hoan", "thien"], ["ra", "soat"], ["kien", "toan"], ["bao", "cao"], ["trien", "khai"], ["sap", "xep"],
+        ["nghien", "cuu"], ["de", "xuat"], ["quan", "triet"], ["tap", "trung"], ["chu", "dong"], ["danh", "gia"], ["bo", "tri"],
+        ["phai"], ["can"],
+    ];
+
+    /// <summary>The words naming a body, from <paramref name="at"/> up to punctuation or the verb that follows it.</summary>
+    private static string Phrase(string text, IReadOnlyList<WordToken> tokens, int at, bool allowCommas)
+    {
+        var end = at;
+        for (var k = at; k < tokens.Count && k < at + 14; k++)
+        {
+            if (k > at)
+            {
+                var gap = text[tokens[k - 1].End..tokens[k].Start];
+                if (gap.IndexOfAny([':', ';', '(', ')']) >= 0 || (!allowCommas && gap.Contains(',')) || tokens[k - 1].Text.EndsWith('.')) break;
+                if (StopWords.Any(s => k + s.Length <= tokens.Count && s.Select((w, j) => tokens[k + j].Key == w).All(x => x))) break;
+            }
+            end = k;
+        }
+        var stop = tokens[end].Text.EndsWith('.') ? tokens[end].End - 1 : tokens[end].End;
+        return VietnameseFold.Squash(text[tokens[at].Start..stop]);
+    }
+
+    private IEnumerable<UnitMention> FindSupport(string text, List<string> notes)
+    {
+        text = VietnameseFold.Squash(text);
+        var tokens = VietnameseFold.Tokens(text);
+        foreach (Match m in Cooperate().Matches(text))
+        {
+            var at = TokenAt(tokens, m.Index + m.Length);
+            while (at >= 0 && at < tokens.Count)
+            {
+                if (GenericRelated().IsMatch(text[tokens[at].Start..])) break;
+                int next;
+                if (units.MatchAt(text, tokens, at) is { } unit)
+                {
+                    yield return unit;
+                    next = TokenAt(tokens, unit.End);
+                }
+                else
+                {
+                    if (IsCollectiveAt(tokens, at)) break;
+                    if (UnitLikeAt(text, tokens, at) is { } unknown)
+                        notes.Add($"Đơn vị phối hợp \"{unknown}\" không có trong bảng đơn vị / support unit not in the units table");
+                    break;
+                }
+                if (next < 0) break;
+                var gap = text[tokens[next - 1].End..tokens[next].Start];
+                if (tokens[next].Key == "va" && !gap.Contains(',')) next++;
+                else if (gap.Trim() == ",") { if (tokens[next].Key == "va") next++; }
+                else break;
+                at = next;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(?<m>[IVX]{1,4})\.\s+(?=\p{Lu})")] private static partial Regex RomanMarker();
+    [GeneratedRegex(@"^(?<m>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=[\p{L}(“""])")] private static partial Regex DottedMarker();
+    [GeneratedRegex(@"^(?<m>\d{1,2})\.\s*(?=[\p{L}(“""])")] private static partial Regex ArabicMarker();
+    [GeneratedRegex(@"^(?<m>[a-zđ])\)\s+")] private static partial Regex LetterMarker();
+    [GeneratedRegex(@"^\((?<m>\d{1,2})\)\s*")] private static partial Regex ParenMarker();
+    [GeneratedRegex(@"^[-–—•]\s+")] private static partial Regex DashMarker();
+    [GeneratedRegex(@"^\+\s+")] private static partial Regex PlusMarker();
+    [GeneratedRegex(@"^(T/M|TM\.|KT\.|T/L|TL\.|TUQ\.)\s", RegexOptions.IgnoreCase)] private static partial Regex Signature();
+    [GeneratedRegex(@"nhiem vu|giai phap|to chuc thuc hien|phan cong|trach nhiem|de nghi")] private static partial Regex TaskSection();
+    [GeneratedRegex(@"danh gia|ket qua|tinh hinh|muc dich|yeu cau|can cu|han che|nguyen nhan")] private static partial Regex ReviewSection();
+    [GeneratedRegex(@"^(Các|Những)\s+(nhiệm vụ|nội dung|việc|công việc)\s+(nêu\s+)?trên\b")] private static partial Regex ListClosing();
+    [GeneratedRegex(@"^(Giao|Đề nghị|Yêu cầu|Các|Những)\s|^\p{Lu}[^.;]*:\s*$")] private static partial Regex AssignmentHead();
+    [GeneratedRegex(@"(?<=[:.;]\s?)\((?<r>i|ii|iii|iv|v|vi|vii|viii)\)\s")] private static partial Regex InlineRoman();
+    [GeneratedRegex(@"(?<=[.;])\s+(?=\p{Lu})")] private static partial Regex SentenceEnd();
+    [GeneratedRegex(@"^(Đồng chí|Đ/c)\s")] private static partial Regex Comrade();
+    [GeneratedRegex(@"^\s*(chỉ đạo|chủ trì|thực hiện|tổ chức thực hiện|:)")] private static partial Regex DirectingVerb();
+    [GeneratedRegex(@"^(Giao cho|Giao|Đề nghị|Yêu cầu)\s+")] private static partial Regex Assign();
+    [GeneratedRegex(@"^(Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Chánh|Người đứng đầu|Bí thư)\s+")] private static partial Regex PersonTitle();
+    [GeneratedRegex(@"(?i:phối hợp)(?: chặt chẽ)?(?: với)?\s+")] private static partial Regex Cooperate();
+    [GeneratedRegex(@"^(?i:(các|những|cơ quan|đơn vị)\b[^,;.]{0,40}\b(liên quan|có liên quan))")] private static partial Regex GenericRelated();
+    [GeneratedRegex(@"(?i:khẩn trương|\bngay\b|báo cáo|thời hạn)")] private static partial Regex UrgencyWithoutDate();
+}
