@@ -69,8 +69,10 @@ public static partial class DeadlineReader
     {
         var cue = m.Groups["cue"].Value.ToLowerInvariant();
         if (cue is not ("trước" or "đến hết")) return true;
-        var segmentStart = text.LastIndexOfAny([',', ';', ':', '.', '('], Math.Max(0, m.Index - 1)) + 1;
-        var segment = text[segmentStart..m.Index];
+        // "báo cáo Ban Thường vụ (qua Ban Tổ chức) trước ngày …": a parenthesis does not end the clause.
+        var blanked = Parenthetical().Replace(text[..m.Index], p => new string(' ', p.Length));
+        var segmentStart = blanked.LastIndexOfAny([',', ';', ':', '.']) + 1;
+        var segment = blanked[segmentStart..];
         if (CompletionVerb().IsMatch(segment)) return true;
         var after = ParenthesisAfter().Replace(text[(m.Index + m.Length)..], "");
         return segment.Trim().Length == 0 && (after.Length == 0 || after[0] is '.' or ';');
@@ -98,6 +100,9 @@ public static partial class DeadlineReader
 
     [GeneratedRegex(@"(?i:hoàn thành|hoàn thiện|xong|báo cáo|gửi|trình|nộp|ban hành|tổng hợp|kết thúc)")]
     private static partial Regex CompletionVerb();
+
+    [GeneratedRegex(@"\([^()]*\)")]
+    private static partial Regex Parenthetical();
 
     [GeneratedRegex(@"^\s*(\([^)]*\)\s*)*")]
     private static partial Regex ParenthesisAfter();

@@ -338,7 +338,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         }
         if (due is null && findings.Deadlines.Count == 0 && findings.Doubts.Count == 0 && UrgencyWithoutDate().Match(text) is { Success: true } urgent)
         {
-            notes.Add($"Có \"{urgent.Value}\" nhưng không ghi thời hạn / urgency without a deadline");
+            notes.Add($"Có \"{urgent.Value}\" nhưng không ghi thời hạn: kiểm tra / no deadline written");
             confidence -= 0.1;
         }
         if (due?.Date is { } dueDate && header.SourceDate is { } srcDate && dueDate < srcDate)
