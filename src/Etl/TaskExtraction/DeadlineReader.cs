@@ -52,6 +52,12 @@ public static partial class DeadlineReader
         foreach (Match m in YearOnly().Matches(text))
             doubts.Add($"thời hạn theo năm \"{m.Value}\": chọn loại thời hạn / yearly deadline, choose a kind");
 
+        // A month or quarter none of the patterns above read is still a time the person should see.
+        foreach (Match m in Period().Matches(text))
+            if (!found.Any(d => d.Position <= m.Index && m.Index < d.Position + d.Evidence.Length) &&
+                !doubts.Any(d => d.Contains(m.Value, StringComparison.Ordinal)))
+                doubts.Add($"có mốc \"{m.Value}\" chưa đọc được thành thời hạn: kiểm tra / unread time reference");
+
         var recurring = Recurring().Match(text);
         if (recurring.Success)
             found.Add(new Deadline("thuong_xuyen", null, recurring.Value.Trim(' ', ',', ':', '('), true, recurring.Index));
@@ -80,13 +86,15 @@ public static partial class DeadlineReader
 
     private const string Date = @"(?:(?<dd>\d{1,2})/(?<dm>\d{1,2})/(?<dy>\d{4})|ngày (?<ld>\d{1,2}) tháng (?<lm>\d{1,2}) năm (?<ly>\d{4}))";
 
-    [GeneratedRegex(@"(?<cue>(?i:trước|chậm nhất(?: là)?|hạn chót|không quá|không muộn hơn|đến hết|thời hạn(?: hoàn thành)?:?|hạn hoàn thành:?))\s(?:(?:vào )?ngày\s)?" + Date)]
+    [GeneratedRegex(@"(?<cue>(?i:trước|chậm nhất(?: là)?|hạn chót|không quá|không muộn hơn|đến hết|thời hạn(?: hoàn thành)?:?|hạn hoàn thành:?|thời gian hoàn thành:?))\s(?:(?:vào )?ngày\s)?" + Date)]
     private static partial Regex DayDeadline();
 
-    [GeneratedRegex(@"(?i:trong|thời hạn:?|hoàn thành|xong) (?:trong )?tháng (?<m>\d{1,2})(?:/| năm )(?<y>\d{4})")]
+    private const string PeriodCue = @"(?i:trong|thời hạn(?: hoàn thành)?:?|thời gian(?: hoàn thành| thực hiện)?:?|hoàn thành:?|xong)";
+
+    [GeneratedRegex(PeriodCue + @" (?:trong )?(?i:tháng) (?<m>\d{1,2})(?:/| năm )(?<y>\d{4})")]
     private static partial Regex MonthDeadline();
 
-    [GeneratedRegex(@"(?i:trong|thời hạn:?|hoàn thành|xong) (?:trong )?quý (?<q>IV|I{1,3}|[1-4])(?:/| năm )(?<y>\d{4})")]
+    [GeneratedRegex(PeriodCue + @" (?:trong )?(?i:quý) (?<q>IV|I{1,3}|[1-4])(?:/| năm )(?<y>\d{4})")]
     private static partial Regex QuarterDeadline();
 
     [GeneratedRegex(@"(?i:trước|chậm nhất(?: là)?) ngày \d{1,2}/\d{1,2}(?![/\d])")]
@@ -97,6 +105,9 @@ public static partial class DeadlineReader
 
     [GeneratedRegex(@"(?i:trong|hoàn thành|thời hạn:?|thời gian thực hiện:?)(?: trong)? năm \d{4}")]
     private static partial Regex YearOnly();
+
+    [GeneratedRegex(@"(?i:tháng \d{1,2}/\d{4}|quý (?:IV|I{1,3}|[1-4])/\d{4})")]
+    private static partial Regex Period();
 
     [GeneratedRegex(@"(?i:hoàn thành|hoàn thiện|xong|báo cáo|gửi|trình|nộp|ban hành|tổng hợp|kết thúc)")]
     private static partial Regex CompletionVerb();

@@ -365,7 +365,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         var tokens = VietnameseFold.Tokens(text);
         if (tokens.Count == 0) return null;
         // "Đồng chí Phó Bí thư … lãnh đạo Đảng ủy UBND thành phố chỉ đạo", "… chỉ đạo Ban Tổ chức Thành ủy chủ trì"
-        if (!ownText && Comrade().IsMatch(text))
+        if (Comrade().Match(text) is { Success: true } comrade)
         {
             for (var i = 0; i + 1 < tokens.Count; i++)
             {
@@ -374,6 +374,14 @@ public sealed partial class TaskExtractor(UnitDirectory units)
                     return new Lead(LeadKind.Unit, m.Unit, m.Evidence);
                 if (i + 2 < tokens.Count && UnitLikeAt(text, tokens, i + 2) is { } unknown && FollowedByDirecting(text, tokens[i + 2].Start + unknown.Length))
                     return new Lead(LeadKind.Unknown, null, unknown);
+            }
+            // "Đồng chí Trưởng Ban Nội chính Thành ủy theo dõi…": the head of a unit answers for the unit.
+            var afterComrade = text[comrade.Length..];
+            if (PersonTitle().Match(afterComrade) is { Success: true } headOf)
+            {
+                var at0 = TokenAt(tokens, comrade.Length + headOf.Length);
+                if (at0 >= 0 && units.MatchAt(text, tokens, at0) is { } headed) return new Lead(LeadKind.Unit, headed.Unit, headed.Evidence);
+                if (at0 >= 0 && UnitLikeAt(text, tokens, at0) is { } unknownHeaded) return new Lead(LeadKind.Unknown, null, unknownHeaded);
             }
             var person = Phrase(text, tokens, 0, allowCommas: false);
             return new Lead(LeadKind.Person, null, person);
@@ -439,7 +447,6 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         ["tong", "ket"], ["tong", "hop"], ["huong", "dan"], ["khan", "truong"], ["tiep", "tuc"], ["co", "trach"], ["xay", "dung"],
         ["hoan", "thanh"], ["hoan", "thien"], ["ra", "soat"], ["kien", "toan"], ["bao", "cao"], ["trien", "khai"], ["sap", "xep"],
         ["nghien", "cuu"], ["de", "xuat"], ["quan", "triet"], ["tap", "trung"], ["chu", "dong"], ["danh", "gia"], ["bo", "tri"],
-        ["phai"], ["can"],
     ];
 
     /// <summary>The words naming a body, from <paramref name="at"/> up to punctuation or the verb that follows it.</summary>
@@ -510,7 +517,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
     [GeneratedRegex(@"^(Đồng chí|Đ/c)\s")] private static partial Regex Comrade();
     [GeneratedRegex(@"^\s*(chỉ đạo|chủ trì|thực hiện|tổ chức thực hiện|:)")] private static partial Regex DirectingVerb();
     [GeneratedRegex(@"^(Giao cho|Giao|Đề nghị|Yêu cầu)\s+")] private static partial Regex Assign();
-    [GeneratedRegex(@"^(Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Chánh|Người đứng đầu|Bí thư)\s+")] private static partial Regex PersonTitle();
+    [GeneratedRegex(@"^(Giám đốc|Thủ trưởng|Chủ tịch|Trưởng|Chánh|Người đứng đầu|Bí thư)\s+(?!các\b)")] private static partial Regex PersonTitle();
     [GeneratedRegex(@"(?i:phối hợp)(?: chặt chẽ)?(?: với)?\s+")] private static partial Regex Cooperate();
     [GeneratedRegex(@"^(?i:(các|những|cơ quan|đơn vị)\b[^,;.]{0,40}\b(liên quan|có liên quan))")] private static partial Regex GenericRelated();
     [GeneratedRegex(@"(?i:khẩn trương|\bngay\b|báo cáo|thời hạn)")] private static partial Regex UrgencyWithoutDate();
