@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+using Analytics.Etl.TaskExtraction;
+
+namespace Analytics.Etl.Tests.TaskExtraction;
+
+/// <summary>
+/// Documents the extractor was not written against (Fixtures/unseen, other cities and styles): whatever it
+/// cannot read it must flag, and nothing it outputs may be absent from the text.
+/// </summary>
+public sealed class UnseenDocumentTests
+{
+    public static TheoryData<string, string> Documents => new()
+    {
+        { "unseen/cantho_chithi.txt", "unseen/units_cantho.csv" },
+        { "unseen/cantho_thongbao.md", "unseen/units_cantho.csv" },
+        { "unseen/cantho_kehoach.txt", "unseen/units_cantho.csv" },
+        { TaskFixtures.Directive, "units_haiphong.csv" },
+        { TaskFixtures.Conclusion, "units_haiphong.csv" },
+    };
+
+    private static string Plain(string text) => Regex.Replace(text.Replace("**", ""), @"\s+", " ");
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Every_deadline_and_unit_output_is_written_in_the_source(string file, string unitsFile)
+    {
+        var units = UnitDirectory.Load(TaskFixtures.Path(unitsFile));
+        var source = Plain(File.ReadAllText(TaskFixtures.Path(file)));
+        var tasks = new TaskExtractor(units).Extract(SourceDocument.Read(TaskFixtures.Path(file)));
+        Assert.NotEmpty(tasks);
+        foreach (var t in tasks)
+        {
+            if (t.DueKind != "khong")
+            {
+                Assert.NotNull(t.DueEvidence);
+                Assert.Contains(t.DueEvidence!, source);
+                if (t.DueKind == "ngay")
+                {
+                    var d = Regex.Match(t.DueEvidence!, @"(\d{1,2})/(\d{1,2})/(\d{4})");
+                    Assert.True(d.Success, t.DueEvidence);
+                    Assert.Equal(new DateOnly(int.Parse(d.Groups[3].Value), int.Parse(d.Groups[2].Value), int.Parse(d.Groups[1].Value)), t.DueDate);
+                }
+                if (t.DueKind == "thang")
+                {
+                    var d = Regex.Match(t.DueEvidence!, @"(\d{1,2})/(\d{4})");
+                    var first = new DateOnly(int.Parse(d.Groups[2].Value), int.Parse(d.Groups[1].Value), 1);
+                    Assert.Equal(first.AddMonths(1).AddDays(-1), t.DueDate);
+                }
+                if (t.DueKind == "thuong_xuyen") Assert.Null(t.DueDate);
+            }
+            else Assert.Null(t.DueDate);
+
+            if (t.LeadUnit is not null)
+            {
+                Assert.Contains(t.LeadEvidence!, source);
+                Assert.Equal(t.LeadUnit, Resolve(units, t.LeadEvidence!));
+            }
+            foreach (var (code, evidence) in t.SupportUnits.Zip(t.SupportEvidence))
+            {
+                Assert.Contains(evidence, source);
+                Assert.Equal(code, Resolve(units, evidence));
+            }
+            Assert.All(t.SupportUnits.Append(t.LeadUnit).OfType<string>(), c => Assert.Contains(units.Units, u => u.Code == c));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void Uncertain_rows_carry_a_review_note(string file, string unitsFile)
+    {
+        var tasks = new TaskExtractor(UnitDirectory.Load(TaskFixtures.Path(unitsFile))).Extract(SourceDocument.Read(TaskFixtures.Path(file)));
+        foreach (var t in tasks)
+        {
+            if (t.LeadUnit is null || t.SourceDate is null) Assert.NotEmpty(t.ReviewNote);
+            if (t.ReviewNote.Length == 0) Assert.True(t.Confidence >= 0.99, $"{t.TaskId}: {t.Confidence}");
+            else Assert.True(t.Confidence < 1, t.TaskId);
+        }
+    }
+
+    private static string? Resolve(UnitDirectory units, string evidence)
+    {
+        var tokens = VietnameseFold.Tokens(evidence);
+        return units.MatchAt(evidence, tokens, 0)?.Unit.Code;
+    }
+
+    private static ExtractedTask Row(string file, string clause) =>
+        new TaskExtractor(TaskFixtures.CanTho).Extract(SourceDocument.Read(TaskFixtures.Path(file))).Single(t => t.Clause == clause);
+
+    [Fact]
+    public void Directive_in_government_style_reads_number_date_month_quarter_and_support_units()
+    {
+        var a = Row("unseen/cantho_chithi.txt", "1.a)");
+        Assert.Equal(("14/CT-UBND", new DateOnly(2025, 10, 6)), (a.SourceDoc, a.SourceDate));
+        Assert.Equal(("92S11", "thang", new DateOnly(2025, 11, 30)), (a.LeadUnit, a.DueKind, a.DueDate));
+        Assert.Equal(["92S12", "92S13"], a.SupportUnits); // "Sở Tài chính và Văn phòng UBND thành phố"
+        Assert.Equal(("quy", new DateOnly(2026, 3, 31)), (Row("unseen/cantho_chithi.txt", "2.").DueKind, Row("unseen/cantho_chithi.txt", "2.").DueDate));
+    }
+
+    [Fact]
+    public void Deadline_without_a_year_or_with_only_a_year_is_flagged_never_completed()
+    {
+        var noYear = Row("unseen/cantho_chithi.txt", "5.");
+        Assert.Equal(("khong", (DateOnly?)null), (noYear.DueKind, noYear.DueDate));
+        Assert.Contains(noYear.ReviewNotes, n => n.Contains("trước ngày 15/11"));
+        Assert.Equal("92S14", noYear.LeadUnit); // "Giám đốc Sở Giáo dục và Đào tạo"
+
+        var yearOnly = Row("unseen/cantho_chithi.txt", "4.");
+        Assert.Equal("khong", yearOnly.DueKind);
+        Assert.Contains(yearOnly.ReviewNotes, n => n.Contains("năm 2026"));
+        Assert.Contains(yearOnly.ReviewNotes, n => n.Contains("\"Sở Tư pháp\""));
+    }
+
+    [Fact]
+    public void Units_missing_from_the_table_are_named_in_the_note_and_left_empty()
+    {
+        var row = Row("unseen/cantho_chithi.txt", "2.");
+        Assert.Null(row.LeadUnit);
+        Assert.Contains(row.ReviewNotes, n => n.Contains("\"Sở Khoa học và Công nghệ\""));
+        var person = Row("unseen/cantho_thongbao.md", "3.");
+        Assert.Null(person.LeadUnit);
+        Assert.Contains(person.ReviewNotes, n => n.Contains("Ban Nội chính Thành ủy"));
+    }
+
+    [Fact]
+    public void Results_section_is_not_read_as_tasks_and_blank_date_is_flagged()
+    {
+        var tasks = new TaskExtractor(TaskFixtures.CanTho).Extract(SourceDocument.Read(TaskFixtures.Path("unseen/cantho_thongbao.md")));
+        Assert.Equal(["1.", "2.", "3.", "4.(1)", "4.(2)"], tasks.Select(t => t.Clause));
+        Assert.All(tasks, t => Assert.Null(t.SourceDate));
+        Assert.All(tasks, t => Assert.Contains(t.ReviewNotes, n => n.StartsWith("Ngày văn bản để trống")));
+        Assert.DoesNotContain(tasks, t => t.DueDate == new DateOnly(2025, 8, 15)); // "đã hoàn thành … trước ngày 15/8/2025" in KẾT QUẢ
+        var unclear = tasks.Single(t => t.Clause == "4.(2)");
+        Assert.Contains(unclear.ReviewNotes, n => n.Contains("trước tháng 11/2025"));
+    }
+}
