@@ -270,12 +270,16 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         notes.AddRange(structureNotes.Where(n => n.StartsWith(clause + ":", StringComparison.Ordinal)));
         if (splitNote is not null) { notes.Add(splitNote); confidence -= 0.2; }
 
-        // Lead: the item's own words first ("Các xã, phường, đặc khu tiếp tục…"), then each heading above it.
-        Lead? lead = FindLead(text, ownText: true);
-        for (var up = leaf.Parent; lead is null && up is not null; up = up.Parent)
-            if (up.Head.Length > 0) lead = FindLead(up.Head, ownText: false);
-        // A lead named in the item's own head ("Giao Sở X" with body text) is found via the head too.
-        if (lead is null && leaf.Head != text) lead = FindLead(leaf.Head, ownText: false);
+        // Headings that frame this task, nearest first: its own head when the title is its body
+        // ("2. Giao Sở X" / "Hoàn thiện…"), then each heading above it.
+        var context = new List<Item>();
+        if (leaf.Head != text) context.Add(leaf);
+        for (var up = leaf.Parent; up is not null && up.Kind != "root"; up = up.Parent) context.Add(up);
+
+        // Lead: the task's own words first ("Các xã, phường, đặc khu tiếp tục…"), then the headings.
+        var lead = FindLead(text);
+        foreach (var c in context)
+            if (lead is null) lead = FindLead(c.Head);
         string? leadCode = null, leadEvidence = lead?.Evidence;
         switch (lead?.Kind)
         {
@@ -296,10 +300,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
 
         // Support: "phối hợp với …" in the item or in a heading above it.
         var support = new List<UnitMention>();
-        var supportTexts = new List<string> { text };
-        for (var up = leaf.Parent; up is not null; up = up.Parent) supportTexts.Add(up.Head);
-        if (leaf.Head != text) supportTexts.Add(leaf.Head);
-        foreach (var t in supportTexts)
+        foreach (var t in context.Select(c => c.Head).Prepend(text))
             foreach (var s in FindSupport(t, notes))
                 if (s.Unit.Code != leadCode && support.All(x => x.Unit.Code != s.Unit.Code)) support.Add(s);
 
@@ -316,8 +317,12 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         }
         if (due is null && dated.Count == 0)
         {
-            for (var up = leaf.Parent; due is null && up is not null; up = up.Parent)
-                due = up.Closing ?? (up.Kind != "root" ? DeadlineReader.Read(up.Head).Strong.FirstOrDefault(d => d.Date is not null) : null);
+            // "Các nhiệm vụ trên hoàn thành trước ngày…" closing the list, or a deadline in a heading.
+            foreach (var c in context.Append(RootOf(leaf)))
+            {
+                due = c.Closing ?? (c.Kind != "root" ? DeadlineReader.Read(c.Head).Strong.FirstOrDefault(d => d.Date is not null) : null);
+                if (due is not null) break;
+            }
         }
         if (due is not null && recurring is not null)
         {
@@ -359,7 +364,9 @@ public sealed partial class TaskExtractor(UnitDirectory units)
 
     private sealed record Lead(LeadKind Kind, Unit? Unit, string Evidence);
 
-    private Lead? FindLead(string text, bool ownText)
+    private static Item RootOf(Item item) => item.Parent is null ? item : RootOf(item.Parent);
+
+    private Lead? FindLead(string text)
     {
         text = VietnameseFold.Squash(text);
         var tokens = VietnameseFold.Tokens(text);
