@@ -49,6 +49,8 @@ public static partial class DeadlineReader
             doubts.Add($"thời hạn không ghi năm \"{m.Value}\": điền ngày / deadline without a year");
         foreach (Match m in BeforePeriod().Matches(text))
             doubts.Add($"\"{m.Value}\" không rõ hạn chót / unclear deadline");
+        foreach (Match m in PartOfYear().Matches(text))
+            doubts.Add($"thời hạn \"{m.Value}\" không phải ngày cụ thể: chọn loại thời hạn / not a date, choose a kind");
         foreach (Match m in YearOnly().Matches(text))
             doubts.Add($"thời hạn theo năm \"{m.Value}\": chọn loại thời hạn / yearly deadline, choose a kind");
 
@@ -103,6 +105,9 @@ public static partial class DeadlineReader
     [GeneratedRegex(@"(?i:trước) (?:tháng|quý) [\dIV]{1,3}(?:/| năm )\d{4}")]
     private static partial Regex BeforePeriod();
 
+    [GeneratedRegex(@"(?i:cuối|đầu|giữa|hết) (?:năm|quý [IV\d]{1,3}(?:/| năm )|tháng \d{1,2}(?:/| năm ))\s?\d{4}")]
+    private static partial Regex PartOfYear();
+
     [GeneratedRegex(@"(?i:trong|hoàn thành|thời hạn:?|thời gian thực hiện:?)(?: trong)? năm \d{4}")]
     private static partial Regex YearOnly();
 
@@ -119,9 +124,9 @@ public static partial class DeadlineReader
     private static partial Regex ParenthesisAfter();
 
     // The task itself recurs: it opens with the word, a "Thời hạn: thường xuyên" line says so, or "định kỳ hằng quý".
-    [GeneratedRegex(@"^\W*(?:Thường xuyên|Định kỳ|Hằng (?:tuần|tháng|quý|năm)|Hàng (?:tuần|tháng|quý|năm))\b|(?i:thời (?:hạn|gian)(?: thực hiện)?:?\s*(?:thường xuyên|định kỳ|hằng năm|hàng năm))|(?i:định kỳ (?:hằng|hàng) (?:tuần|tháng|quý|năm))|\((?i:thường xuyên)\)")]
+    [GeneratedRegex(@"^\W*(?:Thường xuyên|Định kỳ|Hằng (?:tuần|tháng|quý|năm)|Hàng (?:tuần|tháng|quý|năm))\b|(?i:thời (?:hạn|gian)(?: thực hiện)?:?\s*(?:thường xuyên|định kỳ|hằng năm|hàng năm))|(?i:định kỳ (?:hằng|hàng) (?:tuần|tháng|quý|năm))|\((?i:thường xuyên)\)|(?i:(?:hằng|hàng) (?:tuần|tháng|quý|năm)|thường xuyên)\W*$")]
     private static partial Regex Recurring();
 
-    [GeneratedRegex(@"(?i:thường xuyên|định kỳ)")]
+    [GeneratedRegex(@"(?i:thường xuyên|định kỳ|(?:hằng|hàng) (?:tuần|tháng|quý|năm))")]
     private static partial Regex RecurringWord();
 }

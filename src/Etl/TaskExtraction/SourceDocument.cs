@@ -25,7 +25,7 @@ public sealed partial class SourceDocument
         FileName = fileName;
         Sha256 = sha;
         Warnings = warnings;
-        Text = Clean(text);
+        Text = Clean(text, warnings);
         var lines = Text.Split('\n').Select(l => l.TrimEnd()).ToList();
         var footnotes = new List<string>();
         Lines = RemoveFootnotes(lines, footnotes);
@@ -46,7 +46,7 @@ public sealed partial class SourceDocument
     public static SourceDocument FromText(string fileName, string text) =>
         new(fileName, text, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text))), []);
 
-    private static string Clean(string text)
+    private static string Clean(string text, List<string> warnings)
     {
         text = text.Normalize(NormalizationForm.FormC).Replace("\r\n", "\n").Replace('\r', '\n').Replace('\f', '\n')
             .Replace('\u00A0', ' ');
@@ -55,7 +55,14 @@ public sealed partial class SourceDocument
         {
             var line = raw.Replace("**", "").Replace("__", "");
             line = MarkdownHeading().Replace(line, "");
-            if (line.TrimStart().StartsWith('|') || Rule().IsMatch(line)) line = "";
+            if (line.TrimStart().StartsWith('|'))
+            {
+                // Tables are not read. A table of tasks (Nội dung | Đơn vị chủ trì | Thời hạn) must not vanish unseen.
+                if (TaskTableHeader().IsMatch(VietnameseFold.Fold(line)))
+                    warnings.Add($"Có bảng nhiệm vụ (\"{VietnameseFold.Squash(line)}\") chưa được đọc: nhập tay các dòng của bảng / a task table was not read, enter its rows by hand");
+                line = "";
+            }
+            else if (Rule().IsMatch(line)) line = "";
             sb.Append(line).Append('\n');
         }
         return sb.ToString();
@@ -110,6 +117,8 @@ public sealed partial class SourceDocument
         var sb = new StringBuilder();
         var autoNumbered = 0;
         var skipDepth = -1;
+        var tableDepth = 0;
+        var tableText = new StringBuilder();
         while (xml.Read())
         {
             if (xml.NodeType == XmlNodeType.Element && xml.NamespaceURI == w)
@@ -118,6 +127,8 @@ public sealed partial class SourceDocument
                 switch (xml.LocalName)
                 {
                     case "delText" or "instrText" when !xml.IsEmptyElement: skipDepth = xml.Depth; break;
+                    case "tbl" when !xml.IsEmptyElement: if (tableDepth++ == 0) tableText.Clear(); break;
+                    case "t" when tableDepth > 0: if (!xml.IsEmptyElement) tableText.Append(xml.ReadElementContentAsString()).Append(" | "); break;
                     case "t": if (!xml.IsEmptyElement) sb.Append(xml.ReadElementContentAsString()); break;
                     case "tab": sb.Append('\t'); break;
                     case "br" or "cr": sb.Append('\n'); break;
@@ -127,7 +138,9 @@ public sealed partial class SourceDocument
             else if (xml.NodeType == XmlNodeType.EndElement && xml.NamespaceURI == w)
             {
                 if (skipDepth >= 0 && xml.Depth == skipDepth) { skipDepth = -1; continue; }
-                if (xml.LocalName == "p" && skipDepth < 0) sb.Append('\n');
+                if (xml.LocalName == "tbl" && --tableDepth == 0 && TaskTableHeader().IsMatch(VietnameseFold.Fold(tableText.ToString())))
+                    warnings.Add($"Có bảng nhiệm vụ (\"{VietnameseFold.Squash(tableText.ToString()[..Math.Min(80, tableText.Length)])}…\") chưa được đọc: nhập tay các dòng của bảng / a task table was not read, enter its rows by hand");
+                if (xml.LocalName == "p" && skipDepth < 0 && tableDepth == 0) sb.Append('\n');
             }
         }
         if (autoNumbered > 0)
@@ -135,6 +148,7 @@ public sealed partial class SourceDocument
         return sb.ToString();
     }
 
+    [GeneratedRegex(@"noi dung|nhiem vu|chu tri|thoi han")] private static partial Regex TaskTableHeader();
     [GeneratedRegex(@"^\s{0,3}#{1,6}\s+")] private static partial Regex MarkdownHeading();
     [GeneratedRegex(@"^\s*([-=_*]\s*){3,}$")] private static partial Regex Rule();
     [GeneratedRegex(@"^\s*\d{1,3}\s*$")] private static partial Regex PageNumber();

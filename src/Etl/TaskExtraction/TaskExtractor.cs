@@ -204,7 +204,8 @@ public sealed partial class TaskExtractor(UnitDirectory units)
     private static bool IsAssignmentOnly(string head)
     {
         var h = head.Trim();
-        return h.EndsWith(':') || (AssignmentHead().IsMatch(h) && !EndsSentence(h) && h.Length <= 90);
+        // "Giao Ban Tổ chức Thành uỷ", "Các cấp ủy…:", or a topic heading "Về chế độ, chính sách".
+        return h.EndsWith(':') || ((AssignmentHead().IsMatch(h) || h.StartsWith("Về ", StringComparison.Ordinal)) && !EndsSentence(h) && h.Length <= 90);
     }
 
     // ---------- splitting ----------
@@ -267,6 +268,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         var confidence = 1.0;
         if (header.Problems.Count > 0) confidence -= 0.1;
         notes.AddRange(doc.Warnings);
+        if (doc.Warnings.Count > 0) confidence -= 0.1;
         notes.AddRange(structureNotes.Where(n => n.StartsWith(clause + ":", StringComparison.Ordinal)));
         if (splitNote is not null) { notes.Add(splitNote); confidence -= 0.2; }
 

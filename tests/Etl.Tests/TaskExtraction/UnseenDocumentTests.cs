@@ -14,6 +14,7 @@ public sealed class UnseenDocumentTests
         { "unseen/cantho_chithi.txt", "unseen/units_cantho.csv" },
         { "unseen/cantho_thongbao.md", "unseen/units_cantho.csv" },
         { "unseen/cantho_kehoach.txt", "unseen/units_cantho.csv" },
+        { "unseen/haiphong_ketluan_blind.md", "units_haiphong.csv" },
         { TaskFixtures.Directive, "units_haiphong.csv" },
         { TaskFixtures.Conclusion, "units_haiphong.csv" },
     };
@@ -131,5 +132,20 @@ public sealed class UnseenDocumentTests
         Assert.DoesNotContain(tasks, t => t.DueDate == new DateOnly(2025, 8, 15)); // "đã hoàn thành … trước ngày 15/8/2025" in KẾT QUẢ
         var unclear = tasks.Single(t => t.Clause == "4.(2)");
         Assert.Contains(unclear.ReviewNotes, n => n.Contains("trước tháng 11/2025"));
+    }
+
+    [Fact]
+    public void Task_table_that_is_not_read_is_announced_on_every_row()
+    {
+        var tasks = new TaskExtractor(TaskFixtures.HaiPhong).Extract(SourceDocument.Read(TaskFixtures.Path("unseen/haiphong_ketluan_blind.md")));
+        Assert.Equal(["1.1.", "1.2.", "2.", "3.a)", "3.b)"], tasks.Select(t => t.Clause));
+        Assert.All(tasks, t => Assert.Contains(t.ReviewNotes, n => n.StartsWith("Có bảng nhiệm vụ")));
+        // Topic heading "Về chế độ, chính sách" is not the task; the body names its lead.
+        var policy = tasks.Single(t => t.Clause == "2.");
+        Assert.Equal("31S09", policy.LeadUnit);
+        Assert.StartsWith("Đảng ủy Hội đồng nhân dân thành phố lãnh đạo", policy.Title);
+        Assert.Contains(policy.ReviewNotes, n => n.Contains("cuối năm 2025"));
+        Assert.Equal("thuong_xuyen", tasks.Single(t => t.Clause == "3.b)").DueKind); // "báo cáo … hằng quý."
+        Assert.Equal(("31S08", new DateOnly(2025, 12, 15)), (tasks[0].LeadUnit, tasks[0].DueDate)); // "Thời hạn: trước 15/12/2025"
     }
 }
