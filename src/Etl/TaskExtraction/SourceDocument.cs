@@ -19,13 +19,17 @@ public sealed partial class SourceDocument
     public string Sha256 { get; }
     /// <summary>Problems a reader must know about, e.g. Word auto-numbering whose numbers are not in the file.</summary>
     public IReadOnlyList<string> Warnings { get; }
+    /// <summary>Tables (Markdown, or Word tables), each a list of rows of cell texts; the first row is the header.</summary>
+    public IReadOnlyList<IReadOnlyList<string[]>> Tables { get; }
 
     private SourceDocument(string fileName, string text, string sha, List<string> warnings)
     {
         FileName = fileName;
         Sha256 = sha;
         Warnings = warnings;
-        Text = Clean(text, warnings);
+        var tables = new List<IReadOnlyList<string[]>>();
+        Text = Clean(text, tables);
+        Tables = tables;
         var lines = Text.Split('\n').Select(l => l.TrimEnd()).ToList();
         var footnotes = new List<string>();
         Lines = RemoveFootnotes(lines, footnotes);
@@ -46,8 +50,9 @@ public sealed partial class SourceDocument
     public static SourceDocument FromText(string fileName, string text) =>
         new(fileName, text, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text))), []);
 
-    private static string Clean(string text, List<string> warnings)
+    private static string Clean(string text, List<IReadOnlyList<string[]>> tables)
     {
+        List<string[]>? table = null;
         text = text.Normalize(NormalizationForm.FormC).Replace("\r\n", "\n").Replace('\r', '\n').Replace('\f', '\n')
             .Replace('\u00A0', ' ');
         var sb = new StringBuilder();
@@ -57,12 +62,20 @@ public sealed partial class SourceDocument
             line = MarkdownHeading().Replace(line, "");
             if (line.TrimStart().StartsWith('|'))
             {
-                // Tables are not read. A table of tasks (Nội dung | Đơn vị chủ trì | Thời hạn) must not vanish unseen.
-                if (TaskTableHeader().IsMatch(VietnameseFold.Fold(line)))
-                    warnings.Add($"Có bảng nhiệm vụ (\"{VietnameseFold.Squash(line)}\") chưa được đọc: nhập tay các dòng của bảng / a task table was not read, enter its rows by hand");
+                // Table rows are kept apart from the running text; a table of tasks is read by the extractor.
+                var cells = line.Trim().Trim('|').Split('|').Select(c => VietnameseFold.Squash(c)).ToArray();
+                if (!cells.All(c => TableRule().IsMatch(c)))
+                {
+                    if (table is null) tables.Add(table = []);
+                    table.Add(cells);
+                }
                 line = "";
             }
-            else if (Rule().IsMatch(line)) line = "";
+            else
+            {
+                table = null;
+                if (Rule().IsMatch(line)) line = "";
+            }
             sb.Append(line).Append('\n');
         }
         return sb.ToString();
@@ -118,7 +131,6 @@ public sealed partial class SourceDocument
         var autoNumbered = 0;
         var skipDepth = -1;
         var tableDepth = 0;
-        var tableText = new StringBuilder();
         while (xml.Read())
         {
             if (xml.NodeType == XmlNodeType.Element && xml.NamespaceURI == w)
@@ -127,8 +139,9 @@ public sealed partial class SourceDocument
                 switch (xml.LocalName)
                 {
                     case "delText" or "instrText" when !xml.IsEmptyElement: skipDepth = xml.Depth; break;
-                    case "tbl" when !xml.IsEmptyElement: if (tableDepth++ == 0) tableText.Clear(); break;
-                    case "t" when tableDepth > 0: if (!xml.IsEmptyElement) tableText.Append(xml.ReadElementContentAsString()).Append(" | "); break;
+                    case "tbl" when !xml.IsEmptyElement: tableDepth++; break;
+                    case "tr" when tableDepth == 1: sb.Append("\n|"); break;
+                    case "t" when tableDepth > 0: if (!xml.IsEmptyElement) sb.Append(xml.ReadElementContentAsString().Replace('|', '/')); break;
                     case "t": if (!xml.IsEmptyElement) sb.Append(xml.ReadElementContentAsString()); break;
                     case "tab": sb.Append('\t'); break;
                     case "br" or "cr": sb.Append('\n'); break;
@@ -138,9 +151,9 @@ public sealed partial class SourceDocument
             else if (xml.NodeType == XmlNodeType.EndElement && xml.NamespaceURI == w)
             {
                 if (skipDepth >= 0 && xml.Depth == skipDepth) { skipDepth = -1; continue; }
-                if (xml.LocalName == "tbl" && --tableDepth == 0 && TaskTableHeader().IsMatch(VietnameseFold.Fold(tableText.ToString())))
-                    warnings.Add($"Có bảng nhiệm vụ (\"{VietnameseFold.Squash(tableText.ToString()[..Math.Min(80, tableText.Length)])}…\") chưa được đọc: nhập tay các dòng của bảng / a task table was not read, enter its rows by hand");
-                if (xml.LocalName == "p" && skipDepth < 0 && tableDepth == 0) sb.Append('\n');
+                if (xml.LocalName == "tbl") { if (--tableDepth == 0) sb.Append('\n'); }
+                else if (xml.LocalName == "tc" && tableDepth == 1) sb.Append('|');
+                else if (xml.LocalName == "p" && skipDepth < 0) sb.Append(tableDepth > 0 ? ' ' : '\n');
             }
         }
         if (autoNumbered > 0)
@@ -148,7 +161,7 @@ public sealed partial class SourceDocument
         return sb.ToString();
     }
 
-    [GeneratedRegex(@"noi dung|nhiem vu|chu tri|thoi han")] private static partial Regex TaskTableHeader();
+    [GeneratedRegex(@"^:?-{2,}:?$")] private static partial Regex TableRule();
     [GeneratedRegex(@"^\s{0,3}#{1,6}\s+")] private static partial Regex MarkdownHeading();
     [GeneratedRegex(@"^\s*([-=_*]\s*){3,}$")] private static partial Regex Rule();
     [GeneratedRegex(@"^\s*\d{1,3}\s*$")] private static partial Regex PageNumber();

@@ -44,6 +44,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         foreach (var leaf in Leaves(root))
             foreach (var (clause, text, splitNote) in Split(leaf))
                 tasks.Add(Build(doc, header, leaf, clause, text, splitNote, structureNotes));
+        tasks.AddRange(TableTasks(doc, header));
         // Two rows with one clause would get one task_id: keep both, flag both.
         foreach (var dup in tasks.GroupBy(t => t.TaskId).Where(g => g.Count() > 1).ToList())
         {
@@ -282,23 +283,8 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         var lead = FindLead(text);
         foreach (var c in context)
             if (lead is null) lead = FindLead(c.Head);
-        string? leadCode = null, leadEvidence = lead?.Evidence;
-        switch (lead?.Kind)
-        {
-            case LeadKind.Unit: leadCode = lead.Unit!.Code; break;
-            case LeadKind.Collective:
-                notes.Add($"Giao chung cho \"{lead.Evidence}\": chọn đơn vị chủ trì / assigned to many units, choose a lead");
-                confidence -= 0.3; break;
-            case LeadKind.Unknown:
-                notes.Add($"Đơn vị \"{lead.Evidence}\" không có trong bảng đơn vị / unit not in the units table");
-                confidence -= 0.4; break;
-            case LeadKind.Person:
-                notes.Add($"Giao cho cá nhân \"{lead.Evidence}\": xác định đơn vị chủ trì / assigned to a person");
-                confidence -= 0.4; break;
-            default:
-                notes.Add("Không tìm thấy đơn vị chủ trì / no lead unit in the text");
-                confidence -= 0.4; break;
-        }
+        var leadCode = ApplyLead(lead, notes, ref confidence);
+        var leadEvidence = lead?.Evidence;
 
         // Support: "phối hợp với …" in the item or in a heading above it.
         var support = new List<UnitMention>();
@@ -326,12 +312,46 @@ public sealed partial class TaskExtractor(UnitDirectory units)
                 if (due is not null) break;
             }
         }
+        due = CheckDeadline(text, findings, due, recurring, dated.Count, header, notes, ref confidence);
+
+        var taskId = $"{header.IdKey}:{clause}";
+        return new ExtractedTask(doc.FileName, taskId, header.SourceDoc, header.SourceDate, clause, text,
+            leadCode, leadEvidence, support.Select(s => s.Unit.Code).ToList(), support.Select(s => s.Evidence).ToList(),
+            due?.Kind ?? "khong", due?.Date, due?.Evidence, Math.Round(Math.Max(0.1, confidence), 2), notes.Distinct().ToList());
+    }
+
+    private static string? ApplyLead(Lead? lead, List<string> notes, ref double confidence)
+    {
+        string? leadCode = null;
+        switch (lead?.Kind)
+        {
+            case LeadKind.Unit: leadCode = lead.Unit!.Code; break;
+            case LeadKind.Collective:
+                notes.Add($"Giao chung cho \"{lead.Evidence}\": chọn đơn vị chủ trì / assigned to many units, choose a lead");
+                confidence -= 0.3; break;
+            case LeadKind.Unknown:
+                notes.Add($"Đơn vị \"{lead.Evidence}\" không có trong bảng đơn vị / unit not in the units table");
+                confidence -= 0.4; break;
+            case LeadKind.Person:
+                notes.Add($"Giao cho cá nhân \"{lead.Evidence}\": xác định đơn vị chủ trì / assigned to a person");
+                confidence -= 0.4; break;
+            default:
+                notes.Add("Không tìm thấy đơn vị chủ trì / no lead unit in the text");
+                confidence -= 0.4; break;
+        }
+        return leadCode;
+    }
+
+    /// <summary>Flags what a person must check about the chosen deadline; returns the deadline to output.</summary>
+    private static Deadline? CheckDeadline(string text, DeadlineFindings findings, Deadline? due, Deadline? recurring, int datedCount,
+        DocumentHeader header, List<string> notes, ref double confidence)
+    {
         if (due is not null && recurring is not null)
         {
             notes.Add($"Vừa có thời hạn vừa \"{recurring.Evidence}\": kiểm tra loại thời hạn / both a date and recurring");
             confidence -= 0.2;
         }
-        if (due is null && dated.Count == 0 && recurring is not null) due = recurring;
+        if (due is null && datedCount == 0 && recurring is not null) due = recurring;
         foreach (var weak in findings.Deadlines.Where(d => !d.Strong))
         {
             notes.Add($"Có \"{weak.Evidence}\" nhưng không chắc là thời hạn hoàn thành / date may not be the deadline");
@@ -353,11 +373,70 @@ public sealed partial class TaskExtractor(UnitDirectory units)
             notes.Add($"Thời hạn {dueDate:dd/MM/yyyy} trước ngày văn bản {srcDate:dd/MM/yyyy} / deadline before the document date");
             confidence -= 0.2;
         }
+        return due;
+    }
 
-        var taskId = $"{header.IdKey}:{clause}";
-        return new ExtractedTask(doc.FileName, taskId, header.SourceDoc, header.SourceDate, clause, text,
-            leadCode, leadEvidence, support.Select(s => s.Unit.Code).ToList(), support.Select(s => s.Evidence).ToList(),
-            due?.Kind ?? "khong", due?.Date, due?.Evidence, Math.Round(Math.Max(0.1, confidence), 2), notes.Distinct().ToList());
+    // ---------- task tables ----------
+
+    /// <summary>
+    /// Rows of a task table (Nội dung | Đơn vị chủ trì | Đơn vị phối hợp | Thời hạn). The clause ("B1.3": table 1,
+    /// row STT 3) is made by the extractor, so every such row is flagged for review.
+    /// </summary>
+    private IEnumerable<ExtractedTask> TableTasks(SourceDocument doc, DocumentHeader header)
+    {
+        var n = 0;
+        foreach (var table in doc.Tables)
+        {
+            var head = table[0].Select(VietnameseFold.Fold).ToList();
+            int Col(string pattern) => head.FindIndex(h => Regex.IsMatch(h, pattern));
+            int title = Col("noi dung|nhiem vu|cong viec"), lead = Col("chu tri|don vi thuc hien|co quan thuc hien"),
+                support = Col("phoi hop"), due = Col("thoi han|thoi gian|tien do"), stt = Col(@"^(stt|tt|so tt)$");
+            if (title < 0) continue;
+            n++;
+            for (var r = 1; r < table.Count; r++)
+            {
+                var row = table[r];
+                string Cell(int c) => c >= 0 && c < row.Length ? row[c] : "";
+                var text = Cell(title);
+                if (text.Length == 0) continue;
+                var number = Cell(stt) is { Length: > 0 } s ? s.TrimEnd('.') : r.ToString(CultureInfo.InvariantCulture);
+                var clause = $"B{n}.{number}";
+                var notes = new List<string>(header.Problems) { $"Đọc từ bảng nhiệm vụ {n}, dòng {number}; mã mục do máy đặt: kiểm tra / read from a task table" };
+                notes.AddRange(doc.Warnings);
+                var confidence = 0.8 - (header.Problems.Count > 0 ? 0.1 : 0);
+
+                Lead? leadFound = null;
+                if (Cell(lead) is { Length: > 0 } leadCell)
+                    leadFound = FindLead(leadCell) ?? new Lead(LeadKind.Unknown, null, leadCell);
+                var leadCode = ApplyLead(leadFound, notes, ref confidence);
+
+                var supportUnits = Cell(support) is { Length: > 0 } sc
+                    ? FindSupport("phối hợp với " + sc, notes).Where(u => u.Unit.Code != leadCode).DistinctBy(u => u.Unit.Code).ToList()
+                    : [];
+
+                // A bare date in the deadline column is a deadline; the cell itself is the evidence.
+                var dueCell = Cell(due);
+                var findings = DeadlineReader.Read(dueCell.Length > 0 ? "Thời hạn: " + dueCell : text);
+                var dated = findings.Strong.Where(d => d.Date is not null).ToList();
+                Deadline? chosen = dated.Select(d => d.Date).Distinct().Count() == 1 ? dated[0] : null;
+                if (dated.Select(d => d.Date).Distinct().Count() > 1)
+                {
+                    notes.Add($"Nhiều thời hạn trong ô \"{dueCell}\" / several deadlines");
+                    confidence -= 0.3;
+                }
+                var recurring = findings.Strong.FirstOrDefault(d => d.Kind == "thuong_xuyen");
+                chosen = CheckDeadline(text, findings, chosen, recurring, dated.Count, header, notes, ref confidence);
+                if (chosen is null && dueCell.Length > 0 && findings.Doubts.Count == 0)
+                {
+                    notes.Add($"Không đọc được thời hạn \"{dueCell}\" / deadline cell not understood");
+                    confidence -= 0.3;
+                }
+                yield return new ExtractedTask(doc.FileName, $"{header.IdKey}:{clause}", header.SourceDoc, header.SourceDate, clause, text,
+                    leadCode, leadFound?.Evidence, supportUnits.Select(u => u.Unit.Code).ToList(), supportUnits.Select(u => u.Evidence).ToList(),
+                    chosen?.Kind ?? "khong", chosen?.Date, chosen is null ? null : dueCell.Length > 0 ? dueCell : chosen.Evidence,
+                    Math.Round(Math.Max(0.1, confidence), 2), notes.Distinct().ToList());
+            }
+        }
     }
 
     // ---------- units in the text ----------

@@ -70,6 +70,30 @@ public sealed class TaskRegisterCsvTests
     }
 
     [Fact]
+    public void Docx_task_table_rows_become_flagged_tasks_and_stay_out_of_the_text()
+    {
+        var docx = Path.Combine(Path.GetTempPath(), $"table_{Guid.NewGuid():N}.docx");
+        try
+        {
+            string Cell(string t) => $"<w:tc><w:p><w:r><w:t>{t}</w:t></w:r></w:p></w:tc>";
+            string Row(params string[] cells) => "<w:tr>" + string.Concat(cells.Select(Cell)) + "</w:tr>";
+            var table = "<w:tbl>" + Row("STT", "Nội dung công việc", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành")
+                        + Row("1", "Rà soát biên chế cấp xã", "Sở Nội vụ", "Sở Tài chính", "Quý I/2026")
+                        + Row("2", "Cập nhật cơ sở dữ liệu cán bộ", "Sở Tư pháp", "", "Thường xuyên") + "</w:tbl>";
+            File.WriteAllBytes(docx, MakeDocx(["Số: 20/KH-UBND", "Cần Thơ, ngày 01 tháng 12 năm 2025", "1. Sở Nội vụ tổng hợp, báo cáo trước ngày 15/12/2025."], tableXml: table));
+            var tasks = new TaskExtractor(TaskFixtures.CanTho).Extract(SourceDocument.Read(docx));
+            Assert.Equal(["1.", "B1.1", "B1.2"], tasks.Select(t => t.Clause));
+            Assert.DoesNotContain("Rà soát", tasks[0].Title);
+            Assert.Equal(("92S11", "quy", new DateOnly(2026, 3, 31)), (tasks[1].LeadUnit, tasks[1].DueKind, tasks[1].DueDate));
+            Assert.Equal(["92S12"], tasks[1].SupportUnits);
+            Assert.Null(tasks[2].LeadUnit); // Sở Tư pháp is not in the Cần Thơ table
+            Assert.Equal("thuong_xuyen", tasks[2].DueKind);
+            Assert.All(tasks.Skip(1), t => Assert.NotEmpty(t.ReviewNote));
+        }
+        finally { File.Delete(docx); }
+    }
+
+    [Fact]
     public void Docx_with_a_dtd_is_refused()
     {
         var docx = Path.Combine(Path.GetTempPath(), $"dtd_{Guid.NewGuid():N}.docx");
@@ -81,11 +105,12 @@ public sealed class TaskRegisterCsvTests
         finally { File.Delete(docx); }
     }
 
-    private static byte[] MakeDocx(IEnumerable<string> paragraphs, string doctype = "")
+    private static byte[] MakeDocx(IEnumerable<string> paragraphs, string doctype = "", string tableXml = "")
     {
         var body = new StringBuilder();
         foreach (var p in paragraphs)
             body.Append("<w:p><w:r><w:t xml:space=\"preserve\">").Append(System.Security.SecurityElement.Escape(p.TrimEnd('\r'))).Append("</w:t></w:r></w:p>");
+        body.Append(tableXml);
         var xml = $"<?xml version=\"1.0\" encoding=\"UTF-8\"?>{doctype}<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>";
         using var ms = new MemoryStream();
         using (var zip = new ZipArchive(ms, ZipArchiveMode.Create, leaveOpen: true))

@@ -135,11 +135,14 @@ public sealed class UnseenDocumentTests
     }
 
     [Fact]
-    public void Task_table_that_is_not_read_is_announced_on_every_row()
+    public void Blind_document_numbered_items_and_task_table()
     {
         var tasks = new TaskExtractor(TaskFixtures.HaiPhong).Extract(SourceDocument.Read(TaskFixtures.Path("unseen/haiphong_ketluan_blind.md")));
-        Assert.Equal(["1.1.", "1.2.", "2.", "3.a)", "3.b)"], tasks.Select(t => t.Clause));
-        Assert.All(tasks, t => Assert.Contains(t.ReviewNotes, n => n.StartsWith("Có bảng nhiệm vụ")));
+        Assert.Equal(["1.1.", "1.2.", "2.", "3.a)", "3.b)", "B1.1"], tasks.Select(t => t.Clause));
+        var fromTable = tasks[^1];
+        Assert.Equal(("Tổng hợp danh sách cán bộ dôi dư", "31S14", "ngay", new DateOnly(2025, 12, 20)),
+                     (fromTable.Title, fromTable.LeadUnit, fromTable.DueKind, fromTable.DueDate));
+        Assert.Contains(fromTable.ReviewNotes, n => n.StartsWith("Đọc từ bảng nhiệm vụ 1"));
         // Topic heading "Về chế độ, chính sách" is not the task; the body names its lead.
         var policy = tasks.Single(t => t.Clause == "2.");
         Assert.Equal("31S09", policy.LeadUnit);
