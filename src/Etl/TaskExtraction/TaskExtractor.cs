@@ -320,7 +320,11 @@ public sealed partial class TaskExtractor(UnitDirectory units)
             due?.Kind ?? "khong", due?.Date, due?.Evidence, Math.Round(Math.Max(0.1, confidence), 2), notes.Distinct().ToList());
     }
 
-    private static string? ApplyLead(Lead? lead, List<string> notes, ref double confidence)
+    private string NotInTable => units.Units.Count == 0
+        ? "chưa có bảng đơn vị (--units) / no units table given"
+        : "không có trong bảng đơn vị / unit not in the units table";
+
+    private string? ApplyLead(Lead? lead, List<string> notes, ref double confidence)
     {
         string? leadCode = null;
         switch (lead?.Kind)
@@ -330,7 +334,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
                 notes.Add($"Giao chung cho \"{lead.Evidence}\": chọn đơn vị chủ trì / assigned to many units, choose a lead");
                 confidence -= 0.3; break;
             case LeadKind.Unknown:
-                notes.Add($"Đơn vị \"{lead.Evidence}\" không có trong bảng đơn vị / unit not in the units table");
+                notes.Add($"Đơn vị \"{lead.Evidence}\" {NotInTable}");
                 confidence -= 0.4; break;
             case LeadKind.Person:
                 notes.Add($"Giao cho cá nhân \"{lead.Evidence}\": xác định đơn vị chủ trì / assigned to a person");
@@ -575,7 +579,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
                 {
                     if (IsCollectiveAt(tokens, at)) break;
                     if (UnitLikeAt(text, tokens, at) is { } unknown)
-                        notes.Add($"Đơn vị phối hợp \"{unknown}\" không có trong bảng đơn vị / support unit not in the units table");
+                        notes.Add($"Đơn vị phối hợp \"{unknown}\" {NotInTable}");
                     break;
                 }
                 if (next < 0) break;

@@ -151,4 +151,15 @@ public sealed class UnseenDocumentTests
         Assert.Equal("thuong_xuyen", tasks.Single(t => t.Clause == "3.b)").DueKind); // "báo cáo … hằng quý."
         Assert.Equal(("31S08", new DateOnly(2025, 12, 15)), (tasks[0].LeadUnit, tasks[0].DueDate)); // "Thời hạn: trước 15/12/2025"
     }
+
+    [Fact]
+    public void Without_a_units_table_no_code_is_output_and_every_row_says_why()
+    {
+        var tasks = new TaskExtractor(UnitDirectory.Empty).Extract(SourceDocument.Read(TaskFixtures.Path("unseen/cantho_chithi.txt")));
+        Assert.Equal(8, tasks.Count);
+        Assert.All(tasks, t => Assert.Null(t.LeadUnit));
+        Assert.All(tasks, t => Assert.Empty(t.SupportUnits));
+        Assert.Contains(tasks[0].ReviewNotes, n => n.Contains("\"Sở Nội vụ\"") && n.Contains("--units"));
+        Assert.All(tasks, t => Assert.NotEmpty(t.ReviewNote));
+    }
 }
