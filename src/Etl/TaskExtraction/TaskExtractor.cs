@@ -29,12 +29,11 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         public string Head = "";
         public readonly List<string> Body = [];
         public Deadline? Closing;
-        public string ClosingText = "";
         public int Ordinal;
         public string FullText => VietnameseFold.Squash(Head + " " + string.Join(" ", Body));
     }
 
-    private sealed record Paragraph(string Text, string? Kind, string Marker, int Rank, bool SingleLine);
+    private sealed record Paragraph(string Text, string? Kind, string Marker, int Rank);
 
     public IReadOnlyList<ExtractedTask> Extract(SourceDocument doc)
     {
@@ -82,7 +81,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
                 || line.StartsWith("Nơi nhận", StringComparison.Ordinal);
             if (newParagraph)
             {
-                if (text is not null) yield return new Paragraph(text, kind, marker, rank, single);
+                if (text is not null) yield return new Paragraph(text, kind, marker, rank);
                 (text, kind, marker, rank, single) = (k is null ? line : rest, k, m, r, true);
             }
             else
@@ -92,7 +91,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
             }
             prevLine = line;
         }
-        if (text is not null) yield return new Paragraph(text, kind, marker, rank, single);
+        if (text is not null) yield return new Paragraph(text, kind, marker, rank);
     }
 
     private static (string? Kind, string Marker, int Rank, string Remainder) MarkerOf(string line)
@@ -162,7 +161,6 @@ public sealed partial class TaskExtractor(UnitDirectory units)
                 {
                     var list = top.Parent ?? root;
                     list.Closing = DeadlineReader.Read(p.Text).Strong.FirstOrDefault(d => d.Date is not null);
-                    list.ClosingText = p.Text;
                 }
                 else if (top != root) top.Body.Add(p.Text);
                 continue;
@@ -175,7 +173,8 @@ public sealed partial class TaskExtractor(UnitDirectory units)
             item.Clause = p.Kind switch
             {
                 "roman" => p.Marker + ".",
-                "dotted" => (multipleSections ? prefix : "") + p.Marker + ".",
+                // "7.1." carries its own path; only the Roman section goes in front when there are several.
+                "dotted" => (multipleSections ? SectionOf(parent)?.Clause ?? "" : "") + p.Marker + ".",
                 "arabic" => prefix + p.Marker + ".",
                 "paren" => prefix + "(" + p.Marker + ")",
                 "letter" => prefix + p.Marker + ")",
@@ -189,6 +188,8 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         }
         return root;
     }
+
+    private static Item? SectionOf(Item? item) => item is null || item.Kind == "roman" ? item : SectionOf(item.Parent);
 
     private static IEnumerable<Item> Leaves(Item item)
     {

@@ -101,4 +101,24 @@ public sealed class SeedDocumentTests
         Assert.Equal(Tasks.Select(t => t.TaskId), TaskFixtures.ExtractSeeds().Select(t => t.TaskId));
         Assert.Equal("TBKL-2026-06-02:7.2.(3)a", Row(TaskFixtures.Conclusion, "7.2.(3)a").TaskId);
     }
+
+    [Fact]
+    public void Clauses_carry_the_section_when_several_sections_hold_tasks()
+    {
+        const string text = """
+            Số 5-KH/TU
+            Hà Nội, ngày 02 tháng 01 năm 2026
+            I. NHIỆM VỤ CHUNG
+            1. Ban Tổ chức Thành ủy rà soát quy hoạch; hoàn thành trước ngày 31/3/2026.
+            II. TỔ CHỨC THỰC HIỆN
+            1. Văn phòng Thành ủy
+            1.1. Theo dõi, đôn đốc việc thực hiện; định kỳ hằng quý báo cáo.
+            1.2. Bố trí kinh phí; hoàn thành trong tháng 1/2026.
+            """;
+        var tasks = new TaskExtractor(TaskFixtures.HaiPhong).Extract(SourceDocument.FromText("kh.txt", text));
+        Assert.Equal(["I.1.", "II.1.1.", "II.1.2."], tasks.Select(t => t.Clause));
+        Assert.Equal(["31S05", "31S04", "31S04"], tasks.Select(t => t.LeadUnit));
+        Assert.Equal(["ngay", "thuong_xuyen", "thang"], tasks.Select(t => t.DueKind));
+        Assert.Equal(new DateOnly(2026, 1, 31), tasks[2].DueDate);
+    }
 }
