@@ -124,8 +124,14 @@ public sealed partial class SourceDocument
     {
         using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
         var entry = zip.GetEntry("word/document.xml") ?? throw new InvalidDataException("tệp .docx không có word/document.xml / not a Word document");
+        // A directive is kilobytes; a huge or lying document.xml is a zip bomb, not a directive.
+        const long limit = 64L * 1024 * 1024;
+        if (entry.Length > limit) throw new InvalidDataException($"word/document.xml quá lớn ({entry.Length} byte) / too large");
         using var stream = entry.Open();
-        using var xml = XmlReader.Create(stream, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+        using var xml = XmlReader.Create(stream, new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = limit,
+        });
         const string w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
         var sb = new StringBuilder();
         var autoNumbered = 0;

@@ -105,6 +105,22 @@ public sealed class TaskRegisterCsvTests
         finally { File.Delete(docx); }
     }
 
+    [Fact]
+    public void Docx_whose_text_inflates_past_the_limit_is_refused()
+    {
+        var docx = Path.Combine(Path.GetTempPath(), $"bomb_{Guid.NewGuid():N}.docx");
+        try
+        {
+            // 70 MB of one repeated paragraph compresses to well under a megabyte.
+            var paragraph = new string('a', 1_000_000);
+            File.WriteAllBytes(docx, MakeDocx(Enumerable.Repeat(paragraph, 70)));
+            Assert.True(new FileInfo(docx).Length < 1_000_000);
+            var e = Assert.Throws<InvalidDataException>(() => SourceDocument.Read(docx));
+            Assert.Contains("too large", e.Message);
+        }
+        finally { File.Delete(docx); }
+    }
+
     private static byte[] MakeDocx(IEnumerable<string> paragraphs, string doctype = "", string tableXml = "")
     {
         var body = new StringBuilder();
