@@ -98,6 +98,8 @@ public sealed partial class TaskExtractor(UnitDirectory units)
     {
         Match m;
         if ((m = RomanMarker().Match(line)).Success) return ("roman", m.Groups["m"].Value, 0, line[m.Length..]);
+        // "Điều 2. Quyết định này có hiệu lực…": an article of a decision bounds the items above it.
+        if ((m = ArticleMarker().Match(line)).Success) return ("article", m.Groups["m"].Value, 0, line[m.Length..]);
         if ((m = DottedMarker().Match(line)).Success)
             return ("dotted", m.Groups["m"].Value, m.Groups["m"].Value.Count(c => c == '.') + 1, line[m.Length..]);
         if ((m = ArabicMarker().Match(line)).Success) return ("arabic", m.Groups["m"].Value, 1, line[m.Length..]);
@@ -125,6 +127,11 @@ public sealed partial class TaskExtractor(UnitDirectory units)
     {
         var paragraphs = all.TakeWhile(p => !p.Text.StartsWith("Nơi nhận", StringComparison.Ordinal) && !Signature().IsMatch(p.Text)).ToList();
         var romans = paragraphs.Where(p => p.Kind == "roman").ToList();
+        if (romans.Count == 0 && paragraphs.Any(p => p.Kind == "article"))
+        {
+            var from = paragraphs.FindIndex(p => p.Kind == "arabic");
+            return from < 0 ? [] : paragraphs[from..];
+        }
         if (romans.Count > 0)
         {
             bool IsTaskSection(Paragraph p) => TaskSection().IsMatch(VietnameseFold.Fold(p.Text));
@@ -169,10 +176,11 @@ public sealed partial class TaskExtractor(UnitDirectory units)
             var parent = stack.Peek();
             var item = new Item { Kind = p.Kind, Rank = p.Rank, Parent = parent, Head = p.Text };
             item.Ordinal = parent.Children.Count(c => c.Kind == p.Kind) + 1;
-            var prefix = parent.Kind == "roman" && !multipleSections ? "" : parent.Clause;
+            var prefix = parent.Kind == "article" || (parent.Kind == "roman" && !multipleSections) ? "" : parent.Clause;
             item.Clause = p.Kind switch
             {
                 "roman" => p.Marker + ".",
+                "article" => "Điều " + p.Marker + ".",
                 // "7.1." carries its own path; only the Roman section goes in front when there are several.
                 "dotted" => (multipleSections ? SectionOf(parent)?.Clause ?? "" : "") + p.Marker + ".",
                 "arabic" => prefix + p.Marker + ".",
@@ -195,7 +203,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
     {
         if (item.Children.Count == 0)
         {
-            if (item.Kind is not ("root" or "roman") && item.FullText.Length > 0 && !(IsAssignmentOnly(item.Head) && item.Body.Count == 0 && item.Head.TrimEnd().EndsWith(':')))
+            if (item.Kind is not ("root" or "roman" or "article") && item.FullText.Length > 0 && !(IsAssignmentOnly(item.Head) && item.Body.Count == 0 && item.Head.TrimEnd().EndsWith(':')))
                 yield return item;
             yield break;
         }
@@ -328,6 +336,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
     private string? ApplyLead(Lead? lead, List<string> notes, ref double confidence)
     {
         string? leadCode = null;
+        if (lead?.Doubt is { } doubt) { notes.Add(doubt); confidence -= 0.3; }
         switch (lead?.Kind)
         {
             case LeadKind.Unit: leadCode = lead.Unit!.Code; break;
@@ -448,7 +457,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
 
     private enum LeadKind { Unit, Collective, Unknown, Person }
 
-    private sealed record Lead(LeadKind Kind, Unit? Unit, string Evidence);
+    private sealed record Lead(LeadKind Kind, Unit? Unit, string Evidence, string? Doubt = null);
 
     private static Item RootOf(Item item) => item.Parent is null ? item : RootOf(item.Parent);
 
@@ -484,7 +493,19 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         if (assign.Success) at = TokenAt(tokens, assign.Length);
         else if (PersonTitle().Match(text) is { Success: true } title) at = TokenAt(tokens, title.Length);
         if (at < 0 || at >= tokens.Count) return null;
-        if (units.MatchAt(text, tokens, at) is { } unit) return new Lead(LeadKind.Unit, unit.Unit, unit.Evidence);
+        if (units.MatchAt(text, tokens, at) is { } unit)
+        {
+            // "Công an thành phố, Sở Tư pháp … phối hợp thực hiện": more than one unit named, or the subject only cooperates.
+            var rest = text[unit.End..];
+            var next = TokenAt(tokens, unit.End);
+            string? doubt = null;
+            if (next >= 0 && Regex.IsMatch(rest, @"^\s*(,|và\s)") && (units.MatchAt(text, tokens, next + (tokens[next].Key == "va" ? 1 : 0)) is not null
+                    || UnitLikeAt(text, tokens, next + (tokens[next].Key == "va" ? 1 : 0)) is not null))
+                doubt = $"Nhiều đơn vị cùng được giao (\"{Phrase(text, tokens, at, allowCommas: true)}\"): chọn đơn vị chủ trì / several units named, choose the lead";
+            else if (Regex.IsMatch(rest, @"^[^.;:]{0,60}\bphối hợp (thực hiện|với)?\s*[.;]?\s*$|^[^.;:]{0,60}\bphối hợp thực hiện"))
+                doubt = "Đơn vị được nêu chỉ \"phối hợp\": kiểm tra đơn vị chủ trì / the named unit only cooperates";
+            return new Lead(LeadKind.Unit, unit.Unit, unit.Evidence, doubt);
+        }
         if (IsCollectiveAt(tokens, at)) return new Lead(LeadKind.Collective, null, Phrase(text, tokens, at, allowCommas: true));
         if (UnitLikeAt(text, tokens, at) is { } phrase) return new Lead(LeadKind.Unknown, null, phrase);
         return null;
@@ -595,6 +616,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
 
     [GeneratedRegex(@"^(?<m>[IVX]{1,4})\.\s+(?=\p{Lu})")] private static partial Regex RomanMarker();
     [GeneratedRegex(@"^(?<m>\d{1,2}(?:\.\d{1,2})+)\.?\s+(?=[\p{L}(“""])")] private static partial Regex DottedMarker();
+    [GeneratedRegex(@"^Điều (?<m>\d{1,3})\.\s*")] private static partial Regex ArticleMarker();
     [GeneratedRegex(@"^(?<m>\d{1,2})\.\s*(?=[\p{L}(“""])")] private static partial Regex ArabicMarker();
     [GeneratedRegex(@"^(?<m>[a-zđ])\)\s+")] private static partial Regex LetterMarker();
     [GeneratedRegex(@"^\((?<m>\d{1,2})\)\s*")] private static partial Regex ParenMarker();

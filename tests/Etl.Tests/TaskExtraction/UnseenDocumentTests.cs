@@ -15,6 +15,7 @@ public sealed class UnseenDocumentTests
         { "unseen/cantho_thongbao.md", "unseen/units_cantho.csv" },
         { "unseen/cantho_kehoach.txt", "unseen/units_cantho.csv" },
         { "unseen/haiphong_ketluan_blind.md", "units_haiphong.csv" },
+        { "unseen/cantho_quyetdinh_blind.txt", "unseen/units_cantho.csv" },
         { TaskFixtures.Directive, "units_haiphong.csv" },
         { TaskFixtures.Conclusion, "units_haiphong.csv" },
     };
@@ -161,5 +162,18 @@ public sealed class UnseenDocumentTests
         Assert.All(tasks, t => Assert.Empty(t.SupportUnits));
         Assert.Contains(tasks[0].ReviewNotes, n => n.Contains("\"Sở Nội vụ\"") && n.Contains("--units"));
         Assert.All(tasks, t => Assert.NotEmpty(t.ReviewNote));
+    }
+
+    [Fact]
+    public void Decision_articles_bound_the_items_and_a_shared_subject_is_flagged()
+    {
+        var tasks = new TaskExtractor(TaskFixtures.CanTho).Extract(SourceDocument.Read(TaskFixtures.Path("unseen/cantho_quyetdinh_blind.txt")));
+        Assert.Equal(["1.", "2.", "3.", "4."], tasks.Select(t => t.Clause)); // Điều 2, Điều 3 are not tasks
+        Assert.Equal(("2150/QĐ-UBND", new DateOnly(2025, 9, 15)), (tasks[0].SourceDoc, tasks[0].SourceDate));
+        Assert.Equal(("92S11", new DateOnly(2025, 9, 30)), (tasks[0].LeadUnit, tasks[0].DueDate));
+        Assert.Equal(new DateOnly(2025, 10, 15), tasks[2].DueDate); // "trước ngày 15 tháng 10 năm 2025"
+        var shared = tasks[3];
+        Assert.DoesNotContain("Điều 2", shared.Title);
+        Assert.Contains(shared.ReviewNotes, n => n.StartsWith("Nhiều đơn vị cùng được giao"));
     }
 }
