@@ -1,0 +1,50 @@
+using Analytics.Etl.TaskExtraction;
+
+namespace Analytics.Etl.Tests.TaskExtraction;
+
+public sealed class DeadlineReaderTests
+{
+    [Theory]
+    [InlineData("báo cáo Ban Thường vụ Thành uỷ trước ngày 10/10/2025.", "ngay", "2025-10-10")]
+    [InlineData("hoàn thành trong tháng 10/2025", "thang", "2025-10-31")]
+    [InlineData("hoàn thành trong tháng 2/2024", "thang", "2024-02-29")]
+    [InlineData("tổ chức trong tháng 11 năm 2025", "thang", "2025-11-30")]
+    [InlineData("đưa vào vận hành trong quý II/2026", "quy", "2026-06-30")]
+    [InlineData("Thời gian hoàn thành: Quý IV/2025.", "quy", "2025-12-31")]
+    [InlineData("báo cáo chậm nhất ngày 20/10/2025", "ngay", "2025-10-20")]
+    [InlineData("hoàn thành trước ngày 05 tháng 6 năm 2026", "ngay", "2026-06-05")]
+    [InlineData("Định kỳ báo cáo Thường trực Thành ủy", "thuong_xuyen", "")]
+    [InlineData("Theo dõi việc thực hiện. Thời gian: thường xuyên.", "thuong_xuyen", "")]
+    public void Reads_the_deadline_kinds_of_the_contract(string text, string kind, string date)
+    {
+        var d = Assert.Single(DeadlineReader.Read(text).Strong);
+        Assert.Equal(kind, d.Kind);
+        Assert.Equal(date, d.Date?.ToString("yyyy-MM-dd") ?? "");
+    }
+
+    [Theory]
+    [InlineData("thực hiện Kế hoạch số 02-KH/BCĐ, ngày 19/6/2025 của Ban Chỉ đạo")]
+    [InlineData("theo Kết luận số 18-KL/TW, ngày 02/4/2026 của Ban Chấp hành Trung ương")]
+    [InlineData("báo cáo trước ngày 15/11")]
+    [InlineData("hoàn thành trong năm 2026")]
+    [InlineData("hoàn thành trước ngày 31/2/2026")]
+    public void Reference_dates_and_incomplete_deadlines_give_no_deadline(string text) =>
+        Assert.DoesNotContain(DeadlineReader.Read(text).Strong, d => d.Date is not null);
+
+    [Theory]
+    [InlineData("báo cáo trước ngày 15/11", "không ghi năm")]
+    [InlineData("hoàn thành trong năm 2026", "theo năm")]
+    [InlineData("chấn chỉnh trước tháng 11/2025", "không rõ hạn chót")]
+    [InlineData("cập nhật kiến thức thường xuyên về nghiệp vụ", "thường xuyên")]
+    [InlineData("hoàn thành trước ngày 31/2/2026", "không hợp lệ")]
+    public void Incomplete_deadlines_become_doubts(string text, string doubt) =>
+        Assert.Contains(DeadlineReader.Read(text).Doubts, d => d.Contains(doubt));
+
+    [Fact]
+    public void A_date_qualifying_another_clause_is_weak()
+    {
+        var found = DeadlineReader.Read("người lao động đã có quyết định nghỉ hưu, nghỉ thôi việc trước ngày 31/8/2025, hoàn thành trước ngày 15/10/2025.");
+        Assert.Equal([false, true], found.Deadlines.Select(d => d.Strong));
+        Assert.Equal(new DateOnly(2025, 10, 15), found.Strong.Single().Date);
+    }
+}

@@ -1,0 +1,28 @@
+using Analytics.Etl.TaskExtraction;
+
+namespace Analytics.Etl.Tests.TaskExtraction;
+
+/// <summary>The fixture files of tests/Etl.Tests/TaskExtraction/Fixtures, found from the repository root.</summary>
+public static class TaskFixtures
+{
+    public static string Folder { get; } = FindFolder();
+
+    public static string Path(string name) => System.IO.Path.Combine(Folder, name);
+
+    public const string Directive = "000_520314f27568d31d.txt";
+    public const string Conclusion = "004_6f075bdf8dff8ead.txt";
+
+    public static UnitDirectory HaiPhong => UnitDirectory.Load(Path("units_haiphong.csv"));
+    public static UnitDirectory CanTho => UnitDirectory.Load(Path("unseen/units_cantho.csv"));
+
+    public static IReadOnlyList<ExtractedTask> ExtractSeeds() =>
+        [.. new[] { Directive, Conclusion }.SelectMany(f => new TaskExtractor(HaiPhong).Extract(SourceDocument.Read(Path(f))))];
+
+    private static string FindFolder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Analytics.sln")))
+                return System.IO.Path.Combine(dir.FullName, "tests", "Etl.Tests", "TaskExtraction", "Fixtures");
+        throw new DirectoryNotFoundException("Analytics.sln not found above " + AppContext.BaseDirectory);
+    }
+}
