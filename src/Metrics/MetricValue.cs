@@ -21,7 +21,14 @@ public sealed record IndicatorDefinition(
     string Unit,
     Direction Better,
     string Definition,
-    IReadOnlyList<string> Dimensions);
+    IReadOnlyList<string> Dimensions)
+{
+    /// <summary>The breakdowns it is computed for, each a set of dims, e.g. [["category"], ["category", "target_kind"]].</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Breakdowns { get; init; } = [];
+
+    /// <summary>Whether a total row (empty dims) exists; revenue by category and index components exist only with dims.</summary>
+    public bool HasTotal { get; init; } = true;
+}
 
 /// <summary>One computed value: an indicator for a unit at an as-of date, with its breakdown dims.</summary>
 /// <param name="Dims">empty for the total, else e.g. {"specialty": "dat_dai"}</param>
@@ -34,3 +41,31 @@ public sealed record MetricValue(
     double? Value,
     string Unit,
     KpiStatus? Status);
+
+public static class KpiStatusCodes
+{
+    /// <summary>The canonical code of CLI.md: dat | can_co_gang | chua_dat.</summary>
+    public static string Code(this KpiStatus status) => status switch
+    {
+        KpiStatus.Dat => "dat",
+        KpiStatus.CanCoGang => "can_co_gang",
+        _ => "chua_dat",
+    };
+
+    /// <summary>The Vietnamese label: Đạt / Cần cố gắng / Chưa đạt.</summary>
+    public static string LabelVi(this KpiStatus status) => status switch
+    {
+        KpiStatus.Dat => "Đạt",
+        KpiStatus.CanCoGang => "Cần cố gắng",
+        _ => "Chưa đạt",
+    };
+
+    public static KpiStatus? Parse(string? code) => code switch
+    {
+        null => null,
+        "dat" => KpiStatus.Dat,
+        "can_co_gang" => KpiStatus.CanCoGang,
+        "chua_dat" => KpiStatus.ChuaDat,
+        _ => throw new ArgumentException($"unknown KPI status code {code}"),
+    };
+}

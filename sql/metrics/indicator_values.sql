@@ -1,0 +1,68 @@
+-- metrics.indicator_values_at(p_unit, p_dates): one row per unit, as-of date, indicator and
+-- breakdown (dims, a JSON object; {} for the total), with the indicator's unit and its KPI status
+-- (dat | can_co_gang | chua_dat; null without a target or a value). A unit's own kpi_targets row
+-- wins over the '*' row. p_unit null: every unit.
+-- metrics.indicator_values: the same for every unit at every month end present in the data;
+-- the stable view for analysts.
+-- reads: metrics.tasks_at, metrics.indicator_catalogue, staging.kpi_targets, marts.month_ends
+-- defines: metrics.indicator_values_at, metrics.indicator_values
+create schema if not exists metrics;
+
+create or replace macro metrics.indicator_values_at(p_unit, p_dates) as table
+with
+tasks as (
+    select * from metrics.tasks_at(p_unit, p_dates)
+),
+
+catalogue as (
+    select * from metrics.indicator_catalogue
+),
+
+kpi_targets as (
+    select * from staging.kpi_targets
+),
+
+all_values as (
+    select * from tasks
+),
+
+with_targets as (
+    select
+        v.*,
+        c.unit,
+        c.direction,
+        -- the unit's own threshold row wins over the '*' row, both thresholds from the same row
+        case when own.indicator_id is not null then own.green_at else every_unit.green_at end as green_at,
+        case when own.indicator_id is not null then own.amber_at else every_unit.amber_at end as amber_at,
+    from all_values as v
+    join catalogue as c on c.indicator_id = v.indicator_id
+    left join kpi_targets as own on own.indicator_id = v.indicator_id and own.unit_code = v.unit_code
+    left join kpi_targets as every_unit on every_unit.indicator_id = v.indicator_id and every_unit.is_default
+),
+
+final as (
+    select
+        unit_code,
+        as_of,
+        indicator_id,
+        dims,
+        value,
+        unit,
+        case
+            when value is null or green_at is null or direction = 'none' then null
+            when direction = 'higher' then
+                case when value >= green_at then 'dat'
+                     when value >= amber_at then 'can_co_gang'
+                     else 'chua_dat' end
+            else
+                case when value <= green_at then 'dat'
+                     when value <= amber_at then 'can_co_gang'
+                     else 'chua_dat' end
+        end as status,
+    from with_targets
+)
+
+select * from final;
+
+create or replace view metrics.indicator_values as
+select * from metrics.indicator_values_at(null, (select list(month_end) from marts.month_ends));

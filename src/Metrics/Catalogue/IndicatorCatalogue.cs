@@ -1,0 +1,63 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Analytics.Metrics.Catalogue;
+
+/// <summary>
+/// The indicator catalogue of INDICATORS.md as data (Catalogue/indicators.json, embedded): what
+/// `analytics indicators` prints, the dashboard lists and the PDF labels come from.
+/// sql/metrics/indicator_catalogue.sql mirrors it for SQL users; a test keeps them equal.
+/// </summary>
+public static class IndicatorCatalogue
+{
+    private static readonly Lazy<IReadOnlyList<IndicatorDefinition>> Definitions = new(Load);
+    private static readonly Lazy<IReadOnlyDictionary<string, IndicatorDefinition>> ById =
+        new(() => Definitions.Value.ToDictionary(d => d.Id, StringComparer.Ordinal));
+    private static readonly Lazy<IReadOnlyDictionary<string, int>> Positions =
+        new(() => Definitions.Value.Select((d, i) => (d.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal));
+
+    /// <summary>Every indicator, in catalogue order (tasks, staffing, indices, revenue).</summary>
+    public static IReadOnlyList<IndicatorDefinition> All => Definitions.Value;
+
+    public static IndicatorDefinition? Get(string id) => ById.Value.GetValueOrDefault(id);
+
+    /// <summary>The position of an id in catalogue order (for sorting output); unknown ids last.</summary>
+    public static int Position(string id) => Positions.Value.GetValueOrDefault(id, int.MaxValue);
+
+    private static IReadOnlyList<IndicatorDefinition> Load()
+    {
+        using var stream = typeof(IndicatorCatalogue).Assembly.GetManifestResourceStream("Analytics.Metrics.Catalogue.indicators.json")
+            ?? throw new InvalidOperationException("the indicator catalogue (Catalogue/indicators.json) is not embedded");
+        var file = JsonSerializer.Deserialize<CatalogueFile>(stream)
+            ?? throw new InvalidOperationException("the indicator catalogue is empty");
+        return file.Indicators.Select(e => new IndicatorDefinition(
+                e.Id, e.Area, e.NameVi, e.NameEn, e.Unit, ParseDirection(e.Better), e.Definition,
+                e.Dimensions.SelectMany(d => d).Distinct().ToList())
+            {
+                Breakdowns = e.Dimensions,
+                HasTotal = e.HasTotal,
+            })
+            .ToList();
+    }
+
+    private static Direction ParseDirection(string better) => better switch
+    {
+        "higher" => Direction.Higher,
+        "lower" => Direction.Lower,
+        "none" => Direction.None,
+        _ => throw new InvalidOperationException($"indicator catalogue: unknown direction '{better}'"),
+    };
+
+    private sealed record CatalogueFile([property: JsonPropertyName("indicators")] List<CatalogueEntry> Indicators);
+
+    private sealed record CatalogueEntry(
+        [property: JsonPropertyName("id")] string Id,
+        [property: JsonPropertyName("area")] string Area,
+        [property: JsonPropertyName("name_vi")] string NameVi,
+        [property: JsonPropertyName("name_en")] string NameEn,
+        [property: JsonPropertyName("unit")] string Unit,
+        [property: JsonPropertyName("better")] string Better,
+        [property: JsonPropertyName("definition")] string Definition,
+        [property: JsonPropertyName("dimensions")] List<List<string>> Dimensions,
+        [property: JsonPropertyName("has_total")] bool HasTotal = true);
+}

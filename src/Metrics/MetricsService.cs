@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text.Json;
+using Analytics.Metrics.Catalogue;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace Analytics.Metrics;
+
+/// <summary>
+/// The indicators of the catalogue for a unit at an as-of date, and the lists behind them.
+/// Every figure is computed in the warehouse by the macros of sql/metrics (the caller opens the
+/// connection, read-only is enough); this class only passes parameters and shapes the rows.
+/// </summary>
+public sealed class MetricsService(DuckDBConnection connection)
+{
+    /// <summary>Every indicator and breakdown for the unit at D (optionally only ids starting with idPrefix),
+    /// in catalogue order, totals before breakdowns; status from kpi_targets.</summary>
+    public IReadOnlyList<MetricValue> Compute(string unitCode, DateOnly asOf, string? idPrefix = null)
+    {
+        var rows = connection.Query<ValueRow>(
+            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_at($unit, [$as_of::date]) where $prefix is null or starts_with(indicator_id, $prefix)",
+            new { unit = unitCode, as_of = IsoDate(asOf), prefix = idPrefix });
+        return rows
+            .Select(r => new MetricValue(r.indicator_id, r.unit_code, ParseDate(r.as_of), ParseDims(r.dims), r.value, r.unit, KpiStatusCodes.Parse(r.status)))
+            .OrderBy(v => IndicatorCatalogue.Position(v.Id))
+            .ThenBy(v => v.Id, StringComparer.Ordinal)
+            .ThenBy(v => v.Dims.Count)
+            .ThenBy(v => string.Join("|", v.Dims.Keys), StringComparer.Ordinal)
+            .ThenBy(v => string.Join("|", v.Dims.Values), StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>One indicator and breakdown over many as-of dates, computed in one query.
+    /// A date with no row (e.g. a category with no data yet) gives a null point.</summary>
+    public IReadOnlyList<SeriesPoint> Series(string id, string unitCode, IReadOnlyDictionary<string, string> dims, IEnumerable<DateOnly> asOfDates)
+    {
+        var dates = asOfDates.Distinct().Order().ToList();
+        if (dates.Count == 0) return [];
+        var rows = connection.Query<ValueRow>(
+            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_at($unit, string_split($dates, ',')::date[]) where indicator_id = $id",
+            new { unit = unitCode, dates = string.Join(",", dates.Select(IsoDate)), id });
+        var byDate = rows
+            .Where(r => SameDims(ParseDims(r.dims), dims))
+            .ToDictionary(r => ParseDate(r.as_of), r => r.value);
+        return dates.Select(d => new SeriesPoint(d, byDate.GetValueOrDefault(d))).ToList();
+    }
+
+    /// <summary>Lead units of the roll-up with at least one overdue or late task, worst first.</summary>
+    public IReadOnlyList<LaggingUnit> LaggingUnits(string unitCode, DateOnly asOf) =>
+        connection.Query<LaggingUnit>(
+            "select unit_code as unitcode, unit_name as unitname, total, completed_on_time as completedontime, completed_late as completedlate, overdue, on_time_rate as ontimerate from metrics.lagging_units_at($unit, $as_of::date)",
+            new { unit = unitCode, as_of = IsoDate(asOf) }).ToList();
+
+    /// <summary>Tasks of the roll-up overdue at D, longest overdue first.</summary>
+    public IReadOnlyList<OverdueTask> OverdueTasks(string unitCode, DateOnly asOf) =>
+        connection.Query<OverdueTaskRow>(
+            "select task_id, title, lead_unit, lead_unit_name, due_date::varchar as due_date, days_overdue, source_doc, clause from metrics.overdue_tasks_at($unit, $as_of::date)",
+            new { unit = unitCode, as_of = IsoDate(asOf) })
+            .Select(r => new OverdueTask(r.task_id, r.title, r.lead_unit, r.lead_unit_name, ParseDate(r.due_date), r.days_overdue, r.source_doc, r.clause))
+            .ToList();
+
+    public IReadOnlyList<UnitInfo> Units() =>
+        connection.Query<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units order by unit_code").ToList();
+
+    public UnitInfo? Unit(string code) =>
+        connection.QuerySingleOrDefault<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units where unit_code = $code", new { code });
+
+    public IReadOnlyList<UnitInfo> Children(string code) =>
+        connection.Query<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units where parent_code = $code order by unit_code", new { code }).ToList();
+
+    /// <summary>Month-end dates for which the warehouse holds data, oldest first.</summary>
+    public IReadOnlyList<DateOnly> MonthEnds() =>
+        connection.Query<string>("select month_end::varchar from metrics.month_ends order by month_end").Select(ParseDate).ToList();
+
+    public DateOnly? LatestMonthEnd() => MonthEnds() is { Count: > 0 } all ? all[^1] : null;
+
+    internal static string IsoDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDate(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static IReadOnlyDictionary<string, string> ParseDims(string json) =>
+        JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+
+    private static bool SameDims(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    // Dapper maps by column name; these mirror the macro outputs.
+#pragma warning disable IDE1006
+    private sealed record ValueRow(string unit_code, string as_of, string indicator_id, string dims, double? value, string unit, string? status);
+
+    private sealed record OverdueTaskRow(string task_id, string title, string lead_unit, string lead_unit_name, string due_date, int days_overdue, string source_doc, string? clause);
+#pragma warning restore IDE1006
+}
