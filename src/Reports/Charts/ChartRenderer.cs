@@ -1,0 +1,52 @@
+using ScottPlot;
+using SkiaSharp;
+
+namespace Analytics.Reports.Charts;
+
+/// <summary>One plot, every output: PNG (slides, print), SVG (web, editing), and vector straight onto a PDF page.</summary>
+public static class ChartRenderer
+{
+    /// <summary>Conference slides: 1920×1080.</summary>
+    public static readonly (int Width, int Height) Slide = (1920, 1080);
+
+    /// <summary>PNG bytes. <paramref name="scale"/> enlarges fonts and lines with the pixels (2 for a 300 dpi print figure of 960×540 pt-ish design size).</summary>
+    public static byte[] Png(Plot plot, int width, int height, double scale = 1)
+    {
+        plot.ScaleFactor = scale;
+        try { return plot.GetImageBytes(width, height, ImageFormat.Png); }
+        finally { plot.ScaleFactor = 1; }
+    }
+
+    /// <summary>A slide PNG: 1920×1080 with type large enough to read from the back of a hall.</summary>
+    public static byte[] SlidePng(Plot plot) => Png(plot, Slide.Width, Slide.Height, 2);
+
+    /// <summary>A print PNG: a 16×9 cm figure at 300 dpi (1890×1063 px).</summary>
+    public static byte[] PrintPng(Plot plot) => Png(plot, 1890, 1063, 1890.0 / (16 / 2.54 * 72));
+
+    public static string Svg(Plot plot, int width = 960, int height = 540) => plot.GetSvgXml(width, height);
+
+    /// <summary>Draws the plot into <paramref name="rect"/> of a canvas (a PDF page): it stays vector.</summary>
+    public static void DrawOnCanvas(Plot plot, SKCanvas canvas, SKRect rect)
+    {
+        canvas.Save();
+        canvas.ClipRect(rect);
+        plot.Render(canvas, new PixelRect(rect.Left, rect.Right, rect.Bottom, rect.Top));
+        canvas.Restore();
+    }
+
+    /// <summary>Every string a plot shows that is known before rendering: title, axis labels, category ticks, legend.</summary>
+    public static IEnumerable<string> Texts(Plot plot)
+    {
+        yield return plot.Axes.Title.Label.Text;
+        foreach (var axis in new IAxis[] { plot.Axes.Left, plot.Axes.Bottom, plot.Axes.Right, plot.Axes.Top })
+        {
+            yield return axis.Label.Text;
+            if (axis.TickGenerator is ScottPlot.TickGenerators.NumericManual manual)
+                foreach (var t in manual.Ticks) yield return t.Label;
+        }
+        foreach (var item in plot.Legend.GetItems()) yield return item.LabelText;
+        foreach (var bars in plot.GetPlottables<ScottPlot.Plottables.BarPlot>())
+            foreach (var b in bars.Bars) yield return b.Label;
+        foreach (var text in plot.GetPlottables<ScottPlot.Plottables.Text>()) yield return text.LabelText;
+    }
+}
