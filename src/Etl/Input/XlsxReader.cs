@@ -1,0 +1,341 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+
+namespace Analytics.Etl.Input;
+
+/// <summary>Caps on decompressed part sizes, so a small zip cannot expand without bound (zip bomb).</summary>
+public sealed record XlsxLimits(long MaxSheetBytes = 1L << 30, long MaxSharedStringsBytes = 256L << 20, long MaxOtherPartBytes = 16L << 20)
+{
+    public static readonly XlsxLimits Default = new();
+}
+
+/// <summary>
+/// Reads the cells of an Office Open XML workbook (.xlsx) with System.IO.Compression and XmlReader
+/// only: shared strings (including rich text runs), inline strings, numbers, booleans, error cells,
+/// ISO date cells, and numbers in a date style (built-in or custom number format) as dates, for both
+/// the 1900 and 1904 date systems. DTDs are prohibited and no external resource is ever resolved.
+/// Rows are streamed; only the shared string table is held in memory.
+/// </summary>
+public sealed class XlsxReader : IDisposable
+{
+    private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    private readonly ZipArchive _zip;
+    private readonly XlsxLimits _limits;
+    private readonly List<(string Name, string Part)> _sheets = [];
+    private readonly List<string> _sharedStrings = [];
+    private readonly List<bool> _dateStyles = [];
+    private bool _date1904;
+
+    public IReadOnlyList<string> SheetNames => _sheets.Select(s => s.Name).ToList();
+
+    private XlsxReader(Stream stream, XlsxLimits limits)
+    {
+        _limits = limits;
+        try
+        {
+            _zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: false);
+        }
+        catch (InvalidDataException)
+        {
+            stream.Dispose();
+            throw NotAWorkbook("the file is not a zip archive");
+        }
+        try
+        {
+            ReadWorkbook();
+            ReadStyles();
+            ReadSharedStrings();
+        }
+        catch (XmlException e)
+        {
+            _zip.Dispose();
+            throw NotAWorkbook(e.Message);
+        }
+        catch
+        {
+            _zip.Dispose();
+            throw;
+        }
+    }
+
+    public static XlsxReader Open(string path, XlsxLimits? limits = null) =>
+        new(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read), limits ?? XlsxLimits.Default);
+
+    public static XlsxReader Open(Stream stream, XlsxLimits? limits = null) => new(stream, limits ?? XlsxLimits.Default);
+
+    /// <summary>The non-empty rows of a sheet, in order, each with its 1-based row number as Excel shows it.</summary>
+    public IEnumerable<SourceRecord> ReadSheet(int index)
+    {
+        var (name, part) = _sheets[index];
+        var entry = _zip.GetEntry(part) ?? throw NotAWorkbook($"sheet part {part} is missing");
+        using var xml = OpenXml(entry, _limits.MaxSheetBytes);
+        var cells = new List<Cell>(32);
+        var rowNumber = 0;
+        while (Read(xml))
+        {
+            if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row") continue;
+            var r = xml.GetAttribute("r");
+            rowNumber = r is not null && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : rowNumber + 1;
+            cells.Clear();
+            if (!xml.IsEmptyElement)
+            {
+                var depth = xml.Depth;
+                while (Read(xml) && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
+                {
+                    if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c") continue;
+                    var col = ColumnIndex(xml.GetAttribute("r"), cells.Count);
+                    var cell = ReadCell(xml);
+                    while (cells.Count < col) cells.Add(Cell.Empty);
+                    if (col < cells.Count) cells[col] = cell; else cells.Add(cell);
+                }
+            }
+            if (cells.All(c => c.IsEmpty)) continue;
+            yield return new SourceRecord(rowNumber, name, cells.ToArray());
+        }
+    }
+
+    private static bool Read(XmlReader xml)
+    {
+        try
+        {
+            return xml.Read();
+        }
+        catch (XmlException e)
+        {
+            throw NotAWorkbook(e.Message);
+        }
+    }
+
+    private Cell ReadCell(XmlReader xml)
+    {
+        var type = xml.GetAttribute("t") ?? "n";
+        var style = int.TryParse(xml.GetAttribute("s"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : 0;
+        string? value = null;
+        string? inline = null;
+        if (!xml.IsEmptyElement)
+        {
+            var depth = xml.Depth;
+            var advance = true;
+            while (true)
+            {
+                // ReadElementContentAsString already moves past the element, so the next Read is skipped.
+                if (advance && !Read(xml)) break;
+                advance = true;
+                if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth) break;
+                if (xml.NodeType != XmlNodeType.Element) continue;
+                if (xml.LocalName == "v") { value = xml.ReadElementContentAsString(); advance = false; }
+                else if (xml.LocalName == "is") inline = ReadStringItem(xml);
+            }
+        }
+        switch (type)
+        {
+            case "s":
+                if (value is null) return Cell.Empty;
+                if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var i) || i >= _sharedStrings.Count)
+                    throw NotAWorkbook($"shared string index {value} out of range");
+                return new Cell(_sharedStrings[i]);
+            case "inlineStr":
+                return new Cell(inline ?? "");
+            case "str":
+            case "e":
+                return new Cell(value ?? "");
+            case "b":
+                return value is null ? Cell.Empty : new Cell(value.Trim() == "1" ? "true" : "false", CellKind.Boolean);
+            case "d":
+                if (value is null) return Cell.Empty;
+                return DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var iso)
+                    ? new Cell(iso.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CellKind.Date)
+                    : new Cell(value);
+            default:
+                if (string.IsNullOrEmpty(value)) return Cell.Empty;
+                if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return new Cell(value);
+                if (style < _dateStyles.Count && _dateStyles[style])
+                    return new Cell(SerialToDate(number).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CellKind.Date);
+                return new Cell(number.ToString("R", CultureInfo.InvariantCulture), CellKind.Number);
+        }
+    }
+
+    /// <summary>Excel serial day number to a date; time of day is dropped.</summary>
+    private DateOnly SerialToDate(double serial)
+    {
+        var days = (int)Math.Floor(serial);
+        if (_date1904) return new DateOnly(1904, 1, 1).AddDays(days);
+        // The 1900 system counts a 29 February 1900 that never was (serial 60).
+        return days < 60 ? new DateOnly(1899, 12, 31).AddDays(days) : new DateOnly(1899, 12, 30).AddDays(days);
+    }
+
+    private static int ColumnIndex(string? reference, int next)
+    {
+        if (string.IsNullOrEmpty(reference)) return next;
+        var col = 0;
+        foreach (var ch in reference)
+        {
+            if (ch is >= 'A' and <= 'Z') col = col * 26 + (ch - 'A' + 1);
+            else if (ch is >= 'a' and <= 'z') col = col * 26 + (ch - 'a' + 1);
+            else break;
+            if (col > 16384) throw NotAWorkbook($"cell reference {reference} is beyond the last column");
+        }
+        return col == 0 ? next : col - 1;
+    }
+
+    /// <summary>The text of an &lt;si&gt; or &lt;is&gt; element: its &lt;t&gt; and rich-text runs, without phonetic runs.</summary>
+    private static string ReadStringItem(XmlReader xml)
+    {
+        if (xml.IsEmptyElement) return "";
+        var depth = xml.Depth;
+        var text = new System.Text.StringBuilder();
+        var phonetic = 0;
+        var advance = true;
+        while (true)
+        {
+            if (advance && !Read(xml)) break;
+            advance = true;
+            if (xml.NodeType == XmlNodeType.EndElement)
+            {
+                if (xml.Depth == depth) break;
+                if (xml.LocalName == "rPh") phonetic--;
+                continue;
+            }
+            if (xml.NodeType != XmlNodeType.Element) continue;
+            if (xml.LocalName == "rPh" && !xml.IsEmptyElement) phonetic++;
+            else if (xml.LocalName == "t")
+            {
+                var t = xml.ReadElementContentAsString();
+                advance = false;
+                if (phonetic == 0) text.Append(t);
+            }
+        }
+        return text.ToString();
+    }
+
+    private void ReadWorkbook()
+    {
+        var rels = new Dictionary<string, string>();
+        var relsEntry = _zip.GetEntry("xl/_rels/workbook.xml.rels");
+        if (relsEntry is not null)
+        {
+            using var xml = OpenXml(relsEntry, _limits.MaxOtherPartBytes);
+            while (xml.Read())
+                if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "Relationship" && xml.GetAttribute("Id") is { } id && xml.GetAttribute("Target") is { } target)
+                    rels[id] = target.StartsWith('/') ? target.TrimStart('/') : "xl/" + target;
+        }
+        var workbook = _zip.GetEntry("xl/workbook.xml") ?? throw NotAWorkbook("xl/workbook.xml is missing");
+        using (var xml = OpenXml(workbook, _limits.MaxOtherPartBytes))
+        {
+            var position = 0;
+            while (xml.Read())
+            {
+                if (xml.NodeType != XmlNodeType.Element) continue;
+                if (xml.LocalName == "workbookPr")
+                    _date1904 = xml.GetAttribute("date1904") is "1" or "true";
+                else if (xml.LocalName == "sheet")
+                {
+                    position++;
+                    var name = xml.GetAttribute("name") ?? $"Sheet{position}";
+                    var rid = xml.GetAttribute("id", RelNs);
+                    var part = rid is not null && rels.TryGetValue(rid, out var t) ? t : $"xl/worksheets/sheet{position}.xml";
+                    _sheets.Add((name, part));
+                }
+            }
+        }
+        if (_sheets.Count == 0) throw NotAWorkbook("the workbook has no sheets");
+    }
+
+    private void ReadStyles()
+    {
+        var entry = _zip.GetEntry("xl/styles.xml");
+        if (entry is null) return;
+        var customDate = new Dictionary<int, bool>();
+        using var xml = OpenXml(entry, _limits.MaxOtherPartBytes);
+        var inCellXfs = false;
+        while (xml.Read())
+        {
+            if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "cellXfs") inCellXfs = false;
+            if (xml.NodeType != XmlNodeType.Element) continue;
+            if (xml.LocalName == "numFmt" && int.TryParse(xml.GetAttribute("numFmtId"), out var id))
+                customDate[id] = IsDateFormat(xml.GetAttribute("formatCode") ?? "");
+            else if (xml.LocalName == "cellXfs") inCellXfs = !xml.IsEmptyElement;
+            else if (inCellXfs && xml.LocalName == "xf")
+            {
+                var fmt = int.TryParse(xml.GetAttribute("numFmtId"), out var f) ? f : 0;
+                _dateStyles.Add(customDate.TryGetValue(fmt, out var isDate) ? isDate : IsBuiltInDateFormat(fmt));
+            }
+        }
+    }
+
+    private static bool IsBuiltInDateFormat(int id) => id is >= 14 and <= 17 or 22 or >= 27 and <= 36 or >= 50 and <= 58;
+
+    /// <summary>A custom format is a date format when, outside quoted text, brackets and escapes, it has a day or year part.</summary>
+    internal static bool IsDateFormat(string code)
+    {
+        var section = code.Split(';')[0];
+        var quoted = false;
+        for (var i = 0; i < section.Length; i++)
+        {
+            var c = section[i];
+            if (c == '"') { quoted = !quoted; continue; }
+            if (quoted) continue;
+            if (c == '\\' || c == '_' || c == '*') { i++; continue; }
+            if (c == '[') { var end = section.IndexOf(']', i); if (end < 0) break; i = end; continue; }
+            if (c is 'd' or 'D' or 'y' or 'Y') return true;
+        }
+        return false;
+    }
+
+    private void ReadSharedStrings()
+    {
+        var entry = _zip.GetEntry("xl/sharedStrings.xml");
+        if (entry is null) return;
+        using var xml = OpenXml(entry, _limits.MaxSharedStringsBytes);
+        while (xml.Read())
+            if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
+                _sharedStrings.Add(ReadStringItem(xml));
+    }
+
+    private static XmlReader OpenXml(ZipArchiveEntry entry, long cap)
+    {
+        if (entry.Length > cap) throw TooLarge(entry.FullName, cap);
+        var settings = new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            XmlResolver = null,
+            CloseInput = true,
+            IgnoreComments = true,
+            IgnoreProcessingInstructions = true,
+        };
+        return XmlReader.Create(new CappedStream(entry.Open(), cap, entry.FullName), settings);
+    }
+
+    private static InputFormatException NotAWorkbook(string detail) => new(null, null, null,
+        $"tệp không phải bảng tính Excel (.xlsx) hợp lệ: {detail}", $"the file is not a valid Excel workbook (.xlsx): {detail}");
+
+    private static InputFormatException TooLarge(string part, long cap) => new(null, null, part,
+        $"phần {part} của bảng tính giải nén vượt quá {cap / (1 << 20)} MB; từ chối để bảo vệ hệ thống",
+        $"part {part} of the workbook decompresses to more than {cap / (1 << 20)} MB; refused (zip bomb guard)");
+
+    public void Dispose() => _zip.Dispose();
+
+    /// <summary>Counts decompressed bytes and stops at the cap, whatever the zip header claims.</summary>
+    private sealed class CappedStream(Stream inner, long cap, string part) : Stream
+    {
+        private long _read;
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = inner.Read(buffer, offset, count);
+            _read += n;
+            if (_read > cap) throw TooLarge(part, cap);
+            return n;
+        }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
+    }
+}

@@ -1,0 +1,318 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Analytics.Etl.Datasets;
+using Analytics.Etl.Input;
+using Dapper;
+using DuckDB.NET.Data;
+using static Analytics.Etl.Warehouse.Warehouse;
+
+namespace Analytics.Etl.Loading;
+
+/// <summary>
+/// Loads one file: streams its records through the column parsers and row rules into a temporary
+/// staging table (DuckDB appender), runs the set-based checks of sql/load over it, then in one
+/// transaction journals the file and merges the new and corrected rows into the raw table.
+/// </summary>
+internal sealed class FileLoader(DuckDBConnection connection, LoadOptions options, bool writes, HashSet<string>? knownDatasets)
+{
+    public FileReport Load(string path, DatasetSpec? spec)
+    {
+        var started = DateTime.UtcNow;
+        var report = new FileReport(path, spec?.Name ?? "unknown") { MaxListed = options.MaxErrorsListed };
+        report.Sha256 = Sha256Of(path);
+        var rejected = new Dictionary<int, List<string>>();
+        string? sheet = null;
+        int? sheetIndex = null;
+        string[]? header = null;
+        var readable = false;
+        try
+        {
+            if (spec is null)
+            {
+                report.AddError(new LoadIssue(null, null, null, Path.GetFileName(path),
+                    $"không xác định được bộ dữ liệu từ tên tệp; tên tệp phải bắt đầu bằng {string.Join(", ", DatasetCatalog.All.Select(d => d.Name))}, hoặc dùng --dataset",
+                    $"cannot tell the dataset from the file name; it must start with {string.Join(", ", DatasetCatalog.All.Select(d => d.Name))}, or use --dataset"));
+            }
+            else
+            {
+                using var source = TableSource.Open(path, spec, report);
+                if (source is not null)
+                {
+                    sheet = source.Sheet;
+                    sheetIndex = source.IsCsv ? null : source.SheetIndex;
+                    header = source.Header;
+                    Stage(spec, source, report, rejected);
+                    RunSetChecks(spec, report, sheet, rejected);
+                    readable = true;
+                }
+            }
+        }
+        catch (InputFormatException e)
+        {
+            report.AddError(new LoadIssue(e.Line, e.Sheet, null, e.Value, e.ReasonVi, e.ReasonEn));
+        }
+
+        report.Rejected = rejected.Count;
+        var refuse = !readable || (rejected.Count > 0 && !options.Partial);
+        if (refuse)
+        {
+            report.Outcome = LoadOutcome.Refused;
+            if (writes) Journal(report, started, sheet, null);
+            return report;
+        }
+
+        var counts = ClassifyChanges(spec!);
+        report.Inserted = counts.GetValueOrDefault("inserted");
+        report.Replaced = counts.GetValueOrDefault("replaced");
+        report.Unchanged = counts.GetValueOrDefault("unchanged");
+        report.Outcome = !writes ? LoadOutcome.Valid
+            : rejected.Count > 0 ? LoadOutcome.Partial
+            : report.RowsRead > 0 && report.Inserted + report.Replaced == 0 ? LoadOutcome.Unchanged
+            : LoadOutcome.Loaded;
+
+        using (var tx = connection.BeginTransaction())
+        {
+            var loadId = writes ? Journal(report, started, sheet, tx) : 0;
+            connection.Execute(Template("sql/load/merge.sql", spec!), new { load_id = loadId, sheet }, tx);
+            tx.Commit();
+            if (writes) report.LoadId = loadId;
+        }
+        knownDatasets?.Add(spec!.Name);
+
+        if (writes && rejected.Count > 0)
+            report.RejectsFile = WriteRejects(path, spec!, sheetIndex, rejected);
+        return report;
+    }
+
+    // ---- staging ----
+
+    private void Stage(DatasetSpec spec, TableSource source, FileReport report, Dictionary<int, List<string>> rejected)
+    {
+        connection.Execute(Template("sql/load/stage_create.sql", spec));
+        var stageColumns = connection.Query<(string Name, string Type)>(
+            "select column_name, data_type from duckdb_columns() where database_name = 'temp' and table_name = 'stage' order by column_index").ToList();
+
+        var slots = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var c in spec.Columns) slots[c.Name] = slots.Count;
+        foreach (var d in spec.DerivedColumns) slots[d] = slots.Count;
+        var writers = stageColumns.Take(stageColumns.Count - 1)
+            .Select(c => (Slot: slots.TryGetValue(c.Name, out var s) ? s : throw new InvalidOperationException($"raw.{spec.Table}.{c.Name} has no column or derived value in dataset {spec.Name}"),
+                          Append: ValueAppender(c.Type)))
+            .ToArray();
+
+        var map = source.Map;
+        var context = new RowContext(slots, spec.Columns.Length);
+        var progressEvery = Math.Max(1, options.ProgressEvery);
+        using (var appender = connection.CreateAppender("temp", "main", "stage"))
+        {
+            foreach (var record in source.Records())
+            {
+                report.RowsRead++;
+                if (options.Progress is not null && report.RowsRead % progressEvery == 0) options.Progress(report.File, report.RowsRead);
+                if (!ReadRow(source, record, report, rejected)) continue;
+                context.Reset();
+                for (var i = 0; i < spec.Columns.Length; i++)
+                {
+                    var f = map.FileColumn[i];
+                    if (f >= 0 && f < record.Cells.Length) context.Cells[i] = record.Cells[f];
+                }
+                for (var i = 0; i < spec.Columns.Length; i++)
+                {
+                    var column = spec.Columns[i];
+                    var cell = context.Cells[i];
+                    if (cell.IsEmpty)
+                    {
+                        if (column.Required)
+                            context.Error(column.Name, "cột bắt buộc, không được để trống", "required, must not be empty");
+                        continue;
+                    }
+                    context.Values[i] = ValueParser.Parse(column, cell, options.Locale, out var problem);
+                    if (problem is { } p) context.Error(column.Name, p.ReasonVi, p.ReasonEn);
+                }
+                spec.RowRule?.Invoke(context);
+                foreach (var (column, value, vi, en, isError) in context.Problems)
+                {
+                    var issue = new LoadIssue(record.Line, record.Sheet, column, value, vi, en);
+                    if (isError) { report.AddError(issue); Reject(rejected, record.Line, issue); }
+                    else report.AddWarning(issue);
+                }
+                if (context.HasErrors) continue;
+                var row = appender.CreateRow();
+                foreach (var (slot, append) in writers) append(row, context.Values[slot]);
+                row.AppendValue(record.Line);
+                row.EndRow();
+            }
+        }
+        if (options.Progress is not null && report.RowsRead >= progressEvery) options.Progress(report.File, report.RowsRead);
+    }
+
+    /// <summary>Checks the record's shape: a CSV line must have as many cells as the header.</summary>
+    private static bool ReadRow(TableSource source, SourceRecord record, FileReport report, Dictionary<int, List<string>> rejected)
+    {
+        var headerCount = source.Header.Length;
+        // XLSX rows simply end at their last non-empty cell; cells beyond the header must be empty.
+        if (record.Cells.Length == headerCount || (!source.IsCsv && record.Cells.Length < headerCount)) return true;
+        if (record.Cells.Length > headerCount && record.Cells.Skip(headerCount).All(c => c.IsEmpty)) return true;
+        var issue = record.Cells.Length > headerCount
+            ? new LoadIssue(record.Line, record.Sheet, null, record.Cells[headerCount].Text,
+                $"dòng có {record.Cells.Length} ô nhưng tiêu đề chỉ có {headerCount} cột", $"the line has {record.Cells.Length} cells but the header has {headerCount} columns")
+            : new LoadIssue(record.Line, record.Sheet, null, null,
+                $"dòng chỉ có {record.Cells.Length} ô nhưng tiêu đề có {headerCount} cột", $"the line has {record.Cells.Length} cells but the header has {headerCount} columns");
+        report.AddError(issue);
+        Reject(rejected, record.Line, issue);
+        return false;
+    }
+
+    private static void Reject(Dictionary<int, List<string>> rejected, int line, LoadIssue issue)
+    {
+        if (!rejected.TryGetValue(line, out var reasons)) rejected[line] = reasons = [];
+        reasons.Add($"{issue.Column}: {issue.ReasonVi} / {issue.ReasonEn}");
+    }
+
+    private static Action<IDuckDBAppenderRow, object?> ValueAppender(string duckType) => duckType switch
+    {
+        "VARCHAR" => (r, v) => r.AppendValue((string?)v),
+        "BIGINT" => (r, v) => r.AppendValue(v is null ? null : (long?)Convert.ToInt64(v, CultureInfo.InvariantCulture)),
+        "INTEGER" => (r, v) => r.AppendValue(v is null ? null : (int?)Convert.ToInt32(v, CultureInfo.InvariantCulture)),
+        "DOUBLE" => (r, v) => r.AppendValue(v is null ? null : (double?)Convert.ToDouble(v, CultureInfo.InvariantCulture)),
+        "DATE" => (r, v) => r.AppendValue((DateOnly?)v),
+        "BOOLEAN" => (r, v) => r.AppendValue((bool?)v),
+        _ => throw new InvalidOperationException($"raw column type {duckType} has no appender"),
+    };
+
+    // ---- set checks ----
+
+    private void RunSetChecks(DatasetSpec spec, FileReport report, string? sheet, Dictionary<int, List<string>> rejected)
+    {
+        var checks = new List<(string Name, string Sql)> { ("duplicate keys", DuplicateKeySql(spec)) };
+        foreach (var check in spec.SetChecks)
+        {
+            var missing = check.References.Where(r => knownDatasets is not null && !knownDatasets.Contains(r)).ToList();
+            if (missing.Count > 0)
+            {
+                report.AddWarning(new LoadIssue(null, null, null, null,
+                    $"không kiểm tra tham chiếu tới {string.Join(", ", missing)}: không có kho dữ liệu (--db) và không có tệp {string.Join(", ", missing)} trong lần kiểm tra này",
+                    $"references to {string.Join(", ", missing)} not checked: no warehouse (--db) and no {string.Join(", ", missing)} file in this run"));
+                continue;
+            }
+            checks.Add((check.SqlFile, ReadSql(check.SqlFile)));
+        }
+
+        // With Partial, refused rows leave the stage and the checks run again, since a row may
+        // have depended on one that was refused (a unit whose parent was refused).
+        for (var round = 0; round < 10; round++)
+        {
+            var fresh = new List<(int Line, string? Column, string? Value, string Vi, string En)>();
+            foreach (var (_, sql) in checks)
+                fresh.AddRange(connection.Query<(int, string?, string?, string, string)>(sql));
+            if (fresh.Count == 0) return;
+            foreach (var f in fresh.OrderBy(f => f.Line))
+            {
+                var issue = new LoadIssue(f.Line, sheet, f.Column, f.Value, f.Vi, f.En);
+                report.AddError(issue);
+                Reject(rejected, f.Line, issue);
+            }
+            if (!options.Partial) return;
+            RemoveRejected(rejected.Keys);
+        }
+    }
+
+    private void RemoveRejected(IEnumerable<int> lines)
+    {
+        connection.Execute("create or replace temp table rejected_lines (line integer)");
+        using (var appender = connection.CreateAppender("temp", "main", "rejected_lines"))
+            foreach (var line in lines) appender.CreateRow().AppendValue(line).EndRow();
+        connection.Execute("delete from stage where source_line in (select line from rejected_lines)");
+    }
+
+    private static string DuplicateKeySql(DatasetSpec spec)
+    {
+        var keyText = $"concat_ws(' / ', {string.Join(", ", spec.Key.Select(k => $"cast({k} as varchar)"))})";
+        var label = spec.Name == "revenue" ? "period" : spec.Key[0];
+        var names = spec.Name == "revenue" ? "period, unit_code, category" : string.Join(", ", spec.Key);
+        return ReadSql("sql/load/check_duplicate_keys.sql")
+            .Replace("{{key_text}}", keyText)
+            .Replace("{{key_label}}", label)
+            .Replace("{{key_names}}", names)
+            .Replace("{{key}}", string.Join(", ", spec.Key));
+    }
+
+    // ---- merge ----
+
+    private Dictionary<string, long> ClassifyChanges(DatasetSpec spec)
+    {
+        connection.Execute(Template("sql/load/stage_changes.sql", spec));
+        return connection.Query<(string Change, long Count)>("select change, count(*) from staged group by change")
+            .ToDictionary(r => r.Change, r => r.Count);
+    }
+
+    private List<string>? _contentColumns;
+
+    /// <summary>Fills a sql/load template's placeholders from the dataset's table, key and columns.</summary>
+    private string Template(string file, DatasetSpec spec)
+    {
+        _contentColumns = connection.Query<string>(
+            "select column_name from duckdb_columns() where schema_name = 'raw' and table_name = $t and column_name not in ('row_hash', 'load_id', 'source_line', 'source_sheet') order by column_index",
+            new { t = spec.Table }).ToList();
+        var hash = $"md5(concat_ws(chr(31), {string.Join(", ", _contentColumns.Select(c => $"coalesce(cast(s.{c} as varchar), chr(30))"))}))";
+        return ReadSql(file)
+            .Replace("{{table}}", spec.Table)
+            .Replace("{{row_hash}}", hash)
+            .Replace("{{key_join}}", string.Join(" and ", spec.Key.Select(k => $"r.{k} = h.{k}")))
+            .Replace("{{columns}}", string.Join(", ", _contentColumns));
+    }
+
+    private long Journal(FileReport report, DateTime started, string? sheet, DuckDBTransaction? tx)
+    {
+        var message = report.ErrorCount == 0 ? null
+            : $"{report.ErrorCount} lỗi / errors; {report.Errors[0].Where(report.File)} {report.Errors[0].Column}: {report.Errors[0].ReasonEn}";
+        return connection.ExecuteScalar<long>(ReadSql("sql/load/journal_insert.sql"), new
+        {
+            file_name = report.File,
+            file_path = Path.GetFullPath(report.Path),
+            sha256 = report.Sha256,
+            dataset = report.Dataset,
+            started_at = started,
+            rows_read = (int)report.RowsRead,
+            inserted = (int)report.Inserted,
+            replaced = (int)report.Replaced,
+            unchanged = (int)report.Unchanged,
+            rejected = (int)report.Rejected,
+            outcome = report.Outcome,
+            message,
+        }, tx);
+    }
+
+    // ---- rejects ----
+
+    /// <summary>Writes the refused rows with their original cells, line and reasons, as UTF-8 CSV.</summary>
+    private string WriteRejects(string path, DatasetSpec spec, int? sheetIndex, Dictionary<int, List<string>> rejected)
+    {
+        var dir = options.RejectsDirectory ?? Path.GetDirectoryName(Path.GetFullPath(path))!;
+        Directory.CreateDirectory(dir);
+        var target = Path.Combine(dir, Path.GetFileNameWithoutExtension(path) + ".rejects.csv");
+        var scratch = new FileReport(path, spec.Name);
+        using var source = TableSource.Open(path, spec, scratch, sheetIndex)
+            ?? throw new InvalidOperationException($"{path} could not be read again for its rejects file");
+        using var writer = new StreamWriter(target, false, new UTF8Encoding(true));
+        writer.WriteLine(string.Join(",", source.Header.Append(sheetIndex is null ? "line" : "row").Append("reason").Select(Quote)));
+        foreach (var record in source.Records())
+        {
+            if (!rejected.TryGetValue(record.Line, out var reasons)) continue;
+            var cells = Enumerable.Range(0, source.Header.Length).Select(i => i < record.Cells.Length ? record.Cells[i].Text : "");
+            writer.WriteLine(string.Join(",", cells.Append(record.Line.ToString(CultureInfo.InvariantCulture)).Append(string.Join(" | ", reasons)).Select(Quote)));
+        }
+        return target;
+    }
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r', ';', '\t']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+
+    private static string Sha256Of(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        return Convert.ToHexString(SHA256.HashData(stream)).ToLowerInvariant();
+    }
+}

@@ -1,0 +1,81 @@
+using Analytics.Etl.Datasets;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace Analytics.Etl.Loading;
+
+/// <summary>
+/// Loads input files (contracts/INPUTS.md) into the warehouse, or validates them without writing.
+/// Each file loads whole or not at all in one transaction (with Partial: its valid rows), is
+/// journalled in meta.loads, and is reported file by file. Folders load in dependency order:
+/// units, then tasks, then task updates, then the rest.
+/// </summary>
+public static class LoadPipeline
+{
+    /// <summary>Loads into an open warehouse connection (migrating it first).</summary>
+    public static LoadReport Load(DuckDBConnection warehouse, IEnumerable<string> paths, LoadOptions options)
+    {
+        Warehouse.Warehouse.Migrate(warehouse);
+        var loader = new FileLoader(warehouse, options, writes: true, knownDatasets: null);
+        var report = new LoadReport();
+        foreach (var (path, spec) in Plan(paths, options.Dataset))
+            report.Files.Add(loader.Load(path, spec));
+        return report;
+    }
+
+    /// <summary>
+    /// Runs every check of Load without touching any warehouse: files are staged into an in-memory
+    /// database. With warehousePath, references (units, tasks) and replaced/unchanged counts are
+    /// checked against a read-only copy of that warehouse's rows; without it, only against the files
+    /// of this run (a reference to a dataset not in the run is not checked, with a warning).
+    /// </summary>
+    public static LoadReport Validate(IEnumerable<string> paths, LoadOptions options, string? warehousePath = null)
+    {
+        var plan = Plan(paths, options.Dataset);
+        using var memory = new DuckDBConnection("Data Source=:memory:");
+        memory.Open();
+        Warehouse.Warehouse.Migrate(memory);
+        if (warehousePath is not null)
+        {
+            if (!File.Exists(warehousePath)) throw new FileNotFoundException($"warehouse {warehousePath} does not exist", warehousePath);
+            memory.Execute($"attach '{warehousePath.Replace("'", "''")}' as wh (read_only)");
+            var tables = plan.Where(p => p.Dataset is not null).Select(p => p.Dataset!.Table).Append("units").Append("tasks").Distinct();
+            foreach (var table in tables)
+                memory.Execute($"insert into raw.{table} by name select * from wh.raw.{table}");
+            memory.Execute("detach wh");
+        }
+        var loader = new FileLoader(memory, options with { Partial = false }, writes: false,
+            knownDatasets: warehousePath is null ? [] : null);
+        var report = new LoadReport();
+        foreach (var (path, spec) in plan)
+            report.Files.Add(loader.Load(path, spec));
+        return report;
+    }
+
+    /// <summary>
+    /// The files a run reads, in load order: folders expand to their .csv and .xlsx files (not
+    /// rejects files or Excel lock files); the dataset comes from the option or the file name.
+    /// </summary>
+    public static IReadOnlyList<(string Path, DatasetSpec? Dataset)> Plan(IEnumerable<string> paths, string? dataset)
+    {
+        var explicitSpec = dataset is null ? null
+            : DatasetCatalog.ByName(dataset) ?? throw new ArgumentException(
+                $"bộ dữ liệu không tồn tại / unknown dataset '{dataset}' (one of {string.Join(", ", DatasetCatalog.All.Select(d => d.Name))})");
+        var files = new List<string>();
+        foreach (var p in paths)
+        {
+            if (Directory.Exists(p))
+                files.AddRange(Directory.EnumerateFiles(p)
+                    .Where(f => (f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+                                && !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal)
+                                && !f.EndsWith(".rejects.csv", StringComparison.OrdinalIgnoreCase)));
+            else if (File.Exists(p)) files.Add(p);
+            else throw new FileNotFoundException($"không tìm thấy tệp hay thư mục / no such file or folder: {p}", p);
+        }
+        return files
+            .Select(f => (Path: f, Dataset: explicitSpec ?? DatasetCatalog.FromFileName(f)))
+            .OrderBy(x => x.Dataset?.Order ?? -1)
+            .ThenBy(x => x.Path, StringComparer.Ordinal)
+            .ToList();
+    }
+}
