@@ -32,7 +32,7 @@ public static class ResultWriters
     public static string Display(object? v) => v switch
     {
         null or DBNull => "NULL",
-        double d => VietnameseFormat.Number(d, Math.Abs(d % 1) < 1e-12 ? 0 : 4).TrimEnd('0').TrimEnd(','),
+        double d => Math.Abs(d % 1) < 1e-9 ? VietnameseFormat.Number(d) : VietnameseFormat.Number(d, 4).TrimEnd('0').TrimEnd(','),
         float f => Display((double)f),
         decimal m => Display((double)m),
         sbyte or byte or short or ushort or int or uint or long or ulong => VietnameseFormat.Number(Convert.ToDouble(v, CultureInfo.InvariantCulture)),

@@ -67,6 +67,16 @@ public sealed class ResultWritersTests : IDisposable
         Assert.Throws<SqlRefusedException>(() => s.Run("select * from read_parquet('" + path + "')"));
     }
 
+    [Theory]
+    [InlineData(50.0, "50")]
+    [InlineData(0.0, "0")]
+    [InlineData(100.0, "100")]
+    [InlineData(197810.0, "197.810")]
+    [InlineData(42.857142857, "42,8571")]
+    [InlineData(134.2, "134,2")]
+    public void Display_keeps_every_significant_digit(double value, string expected) =>
+        Assert.Equal(expected, ResultWriters.Display(value));
+
     [Fact]
     public void The_table_shows_vietnamese_numbers()
     {
