@@ -40,6 +40,7 @@ public static class DashboardApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(tokens);
+        builder.Services.AddSingleton(new Pages.MetricsCache());
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(store.Dispose);
@@ -63,6 +64,7 @@ public static class DashboardApp
         app.MapGet("/static/{name}", (string name, HttpContext c) => StaticAssets.Serve(name, c));
         app.MapGet("/healthz", (SnapshotStore s) => Results.Text($"ok snapshot {s.CurrentNumber}"));
         LoginPage.Map(app, tokens);
+        AreaPages.Map(app);
         SqlPage.Map(app);
         DictionaryPage.Map(app);
         return app;
