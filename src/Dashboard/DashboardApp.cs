@@ -66,6 +66,7 @@ public static class DashboardApp
         LoginPage.Map(app, tokens);
         AreaPages.Map(app);
         SqlPage.Map(app);
+        UploadPage.Map(app);
         DictionaryPage.Map(app);
         return app;
     }
