@@ -4,7 +4,7 @@
 -- wins over the '*' row. p_unit null: every unit.
 -- metrics.indicator_values: the same for every unit at every month end present in the data;
 -- the stable view for analysts.
--- reads: metrics.tasks_at, metrics.indicator_catalogue, staging.kpi_targets, marts.month_ends
+-- reads: metrics.tasks_at, metrics.staffing_at, metrics.indices_at, metrics.revenue_at, metrics.grdp_at, staging.units, metrics.indicator_catalogue, staging.kpi_targets, marts.month_ends
 -- defines: metrics.indicator_values_at, metrics.indicator_values
 create schema if not exists metrics;
 
@@ -22,8 +22,58 @@ kpi_targets as (
     select * from staging.kpi_targets
 ),
 
-all_values as (
+staffing as (
+    select * from metrics.staffing_at(p_unit, p_dates)
+),
+
+indices as (
+    select * from metrics.indices_at(p_unit, p_dates)
+),
+
+revenue as (
+    select * from metrics.revenue_at(p_unit, p_dates)
+),
+
+grdp as (
+    select * from metrics.grdp_at(p_unit, p_dates)
+),
+
+computed as (
     select * from tasks
+    union all by name
+    select * from staffing
+    union all by name
+    select * from indices
+    union all by name
+    select * from revenue
+    union all by name
+    select * from grdp
+),
+
+units as (
+    select * from staging.units
+),
+
+expected_totals as (
+    -- every indicator with a total appears for every requested unit and date, null where the
+    -- data give no basis (no index row, no GRDP period yet, no revenue)
+    select u.unit_code, unnest(p_dates)::date as as_of, c.indicator_id
+    from units as u
+    cross join catalogue as c
+    where c.has_total and (p_unit is null or u.unit_code = p_unit)
+),
+
+missing_totals as (
+    select e.unit_code, e.as_of, e.indicator_id, '{}'::json as dims, null::double as value
+    from expected_totals as e
+    anti join computed as v
+      on v.unit_code = e.unit_code and v.as_of = e.as_of and v.indicator_id = e.indicator_id and v.dims::varchar = '{}'
+),
+
+all_values as (
+    select * from computed
+    union all by name
+    select * from missing_totals
 ),
 
 with_targets as (

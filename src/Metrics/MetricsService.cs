@@ -74,6 +74,24 @@ public sealed class MetricsService(DuckDBConnection connection)
 
     public DateOnly? LatestMonthEnd() => MonthEnds() is { Count: > 0 } all ? all[^1] : null;
 
+    /// <summary>Revenue categories whose year-to-date is NULL at D (this year, or last year where it was partly given), naming the missing months.</summary>
+    public IReadOnlyList<RevenueGap> RevenueGaps(string unitCode, DateOnly asOf) =>
+        connection.Query<RevenueGapRow>(
+            "select unit_code, category, year, list_aggr(missing_months, 'string_agg', ',') as missing_months from metrics.revenue_gaps_at($unit, $as_of::date)",
+            new { unit = unitCode, as_of = IsoDate(asOf) })
+            .Select(r => new RevenueGap(r.unit_code, r.category, r.year, r.missing_months.Split(',').Select(m => int.Parse(m, CultureInfo.InvariantCulture)).ToList()))
+            .ToList();
+
+    /// <summary>Suggested moves inside the unit's roll-up at D closing staffing.rebalance_potential, same cluster first.</summary>
+    public IReadOnlyList<StaffingTransfer> Transfers(string unitCode, DateOnly asOf) =>
+        connection.Query<StaffingTransfer>(
+            "select from_unit as fromunit, from_unit_name as fromunitname, to_unit as tounit, to_unit_name as tounitname, position_group as positiongroup, specialty, people, same_cluster as samecluster from metrics.staffing_transfers_at($unit, $as_of::date)",
+            new { unit = unitCode, as_of = IsoDate(asOf) }).ToList();
+
+    /// <summary>The loaded files behind the numbers (meta.loads rows that still hold raw rows).</summary>
+    public IReadOnlyList<DataSource> Sources() =>
+        connection.Query<DataSource>("select file_name as filename, dataset, sha256, loaded_at as loadedat, count_rows as rows from metrics.data_sources").ToList();
+
     internal static string IsoDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly ParseDate(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -89,5 +107,6 @@ public sealed class MetricsService(DuckDBConnection connection)
     private sealed record ValueRow(string unit_code, string as_of, string indicator_id, string dims, double? value, string unit, string? status);
 
     private sealed record OverdueTaskRow(string task_id, string title, string lead_unit, string lead_unit_name, string due_date, int days_overdue, string source_doc, string? clause);
+    private sealed record RevenueGapRow(string unit_code, string category, int year, string missing_months);
 #pragma warning restore IDE1006
 }
