@@ -22,16 +22,16 @@ public static class SampleBriefing
             i % 3 == 0
                 ? $"Rà soát, hoàn thiện quy chế làm việc và bố trí đủ cán bộ chuyên môn đất đai, quy hoạch, xây dựng tại các xã, phường (đợt {i})"
                 : $"Báo cáo kết quả sắp xếp trụ sở, tài sản công dôi dư sau hợp nhất số {i}",
-            Departments[i % Departments.Length],
+            $"S{i % Departments.Length:00}", Departments[i % Departments.Length],
             AsOf.AddDays(-(i * 7 % 120) - 1),
-            i * 7 % 120 + 1)).ToList();
+            i * 7 % 120 + 1, "123-CV/TU", null)).ToList();
 
     public static BriefingData HaiPhong(int overdueTasks = 60)
     {
         var overdue = OverdueTasks(overdueTasks);
-        var byUnit = Departments.Select((u, i) => new TaskStatusByUnit(u, 40 + i * 7, i % 4, overdue.Count(o => o.LeadUnit == u), 20 + i, i % 3)).ToList();
+        var byUnit = Departments.Select((u, i) => new TaskStatusByUnit(u, 40 + i * 7, i % 4, overdue.Count(o => o.LeadUnitName == u), 20 + i, i % 3)).ToList();
         var lagging = byUnit.Where(b => b.Overdue > 0 || b.CompletedLate > 0)
-            .Select(b => new LaggingUnit(b.LeadUnit, b.LeadUnit, b.Overdue, b.CompletedLate, 100.0 * b.CompletedOnTime / (b.CompletedOnTime + b.CompletedLate + b.Overdue)))
+            .Select(b => new LaggingUnit(b.LeadUnit, b.LeadUnit, b.CompletedOnTime + b.CompletedLate + b.Overdue + b.OnTrack + b.NoDeadline, b.CompletedOnTime, b.CompletedLate, b.Overdue, 100.0 * b.CompletedOnTime / (b.CompletedOnTime + b.CompletedLate + b.Overdue)))
             .OrderByDescending(l => l.Overdue).ThenBy(l => l.OnTimeRate).ToList();
         double cum = 0, cumLast = 0;
         var thisYear = Enumerable.Range(1, 12).Select(m => (double?)(cum += 15000 + m * 500 + (m == 12 ? 4810 : 0))).ToList();
@@ -73,9 +73,9 @@ public static class SampleBriefing
             new TaskFacts(6_084, 4_380, 304, overdue.Count, 1_330, 10, 93.5, 77.0, 100.0 * overdue.Count / 6084, 34.6, 212, KpiStatus.Dat,
                 byUnit, lagging, overdue),
             [
-                new DataSource("revenue", "thu_ngan_sach_2025.csv", new DateTimeOffset(2026, 1, 5, 8, 30, 0, TimeSpan.Zero), 1_152),
-                new DataSource("tasks", "nhiem_vu_2025.xlsx", new DateTimeOffset(2026, 1, 6, 9, 15, 0, TimeSpan.Zero), 6_084),
-                new DataSource("staffing", "phu_luc_bien_che_q4.csv", new DateTimeOffset(2026, 1, 6, 10, 0, 0, TimeSpan.Zero), 6_384),
+                new DataSource("thu_ngan_sach_2025.csv", "revenue", "ab12", new DateTime(2026, 1, 5, 8, 30, 0), 1_152),
+                new DataSource("nhiem_vu_2025.xlsx", "tasks", "cd34", new DateTime(2026, 1, 6, 9, 15, 0), 6_084),
+                new DataSource("phu_luc_bien_che_q4.csv", "staffing", "ef56", new DateTime(2026, 1, 6, 10, 0, 0), 6_384),
             ]);
     }
 }

@@ -221,22 +221,22 @@ public static class BriefingContent
         yield return new Paragraph("Các đơn vị có nhiệm vụ quá hạn hoặc hoàn thành quá hạn, xếp theo số nhiệm vụ quá hạn giảm dần, rồi tỷ lệ hoàn thành đúng hạn tăng dần:");
         yield return new TableBlock("Đơn vị chậm tiến độ",
             [new("TT", 0.5f, ColumnAlign.Center), new("Đơn vị chủ trì", 4f), new("Quá hạn", 1.2f, ColumnAlign.Right), new("Hoàn thành quá hạn", 1.5f, ColumnAlign.Right), new("Tỷ lệ đúng hạn", 1.4f, ColumnAlign.Right)],
-            t.Lagging.Select((u, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), u.Name, F.Number(u.Overdue), F.Number(u.CompletedLate), F.Percent(u.OnTimeRate)]).ToList(),
+            t.Lagging.Select((u, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), u.UnitName, F.Number(u.Overdue), F.Number(u.CompletedLate), F.Percent(u.OnTimeRate)]).ToList(),
             "Không có đơn vị chậm tiến độ.");
 
         yield return new Heading(2, "3- Nhiệm vụ quá hạn chưa hoàn thành");
         if (t.OverdueTasks.Count > 0)
-            yield return new FigureBlock(ChartCatalogue.OverdueDays.For(t.OverdueTasks.Select(o => new OverdueDays(o.Code, o.DaysOverdue)).ToList()), ChartCatalogue.OverdueDays.TitleVi, 0.38f);
+            yield return new FigureBlock(ChartCatalogue.OverdueDays.For(t.OverdueTasks.Select(o => new OverdueDays(o.TaskId, o.DaysOverdue)).ToList()), ChartCatalogue.OverdueDays.TitleVi, 0.38f);
         yield return new TableBlock($"Nhiệm vụ quá hạn đến {F.Date(d.AsOf)} ({F.Number(t.OverdueTasks.Count)} nhiệm vụ)",
-            [new("TT", 0.5f, ColumnAlign.Center), new("Mã", 1.3f), new("Nội dung nhiệm vụ", 4.2f), new("Đơn vị chủ trì", 2.2f), new("Hạn", 1.3f, ColumnAlign.Center), new("Số ngày quá hạn", 1.1f, ColumnAlign.Right)],
-            t.OverdueTasks.Select((o, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), o.Code, o.Title, o.LeadUnit, F.Date(o.DueDate), F.Number(o.DaysOverdue)]).ToList(),
+            [new("TT", 0.5f, ColumnAlign.Center), new("Mã", 1.7f), new("Nội dung nhiệm vụ", 4.0f), new("Đơn vị chủ trì", 2.1f), new("Hạn", 1.55f, ColumnAlign.Center), new("Số ngày quá hạn", 1.05f, ColumnAlign.Right)],
+            t.OverdueTasks.Select((o, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), o.TaskId, o.Title, o.LeadUnitName, F.Date(o.DueDate), F.Number(o.DaysOverdue)]).ToList(),
             "Không có nhiệm vụ quá hạn.");
     }
 
     internal static string SourcesLine(BriefingData d)
     {
         if (d.Sources.Count == 0) return $"Nguồn số liệu: kho dữ liệu Analytics, số liệu đến {F.Date(d.AsOf)}; không có tệp nào được ghi nhận.";
-        var files = d.Sources.Select(s => $"{s.File} ({s.Dataset}, {F.Number(s.Rows)} dòng, nạp {s.LoadedAt.ToUniversalTime():dd/MM/yyyy HH:mm} UTC)");
+        var files = d.Sources.Select(s => $"{s.FileName} ({s.Dataset}, {F.Number(s.Rows)} dòng, nạp lúc {s.LoadedAt.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)})");
         return $"Nguồn số liệu (đến {F.Date(d.AsOf)}): " + string.Join("; ", files) + ".";
     }
 }

@@ -78,13 +78,7 @@ public sealed record TaskFacts(
     public static TaskFacts None { get; } = new(null, null, null, null, null, null, null, null, null, null, null, null, [], [], []);
 }
 
-/// <summary>A lead unit on the lagging list (overdue desc, on-time rate asc).</summary>
-public sealed record LaggingUnit(string Code, string Name, int Overdue, int CompletedLate, double? OnTimeRate);
-
-public sealed record OverdueTask(string Code, string Title, string LeadUnit, DateOnly DueDate, int DaysOverdue);
-
-/// <summary>A loaded file behind the numbers.</summary>
-public sealed record DataSource(string Dataset, string File, DateTimeOffset LoadedAt, long Rows);
+// LaggingUnit, OverdueTask and DataSource are the metrics layer's own records (Analytics.Metrics).
 
 /// <summary>What varies between issuers: the Party-format heading, the signature, the recipients.</summary>
 public sealed record BriefingOptions

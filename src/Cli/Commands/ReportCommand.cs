@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Globalization;
+using Analytics.Etl.Warehouse;
+using Analytics.Metrics;
+using Analytics.Reports.Briefing;
+using Analytics.Reports.Charts;
+using Analytics.Reports.Rendering;
+
+namespace Analytics.Cli.Commands;
+
+public sealed class ReportCommand : ICommand
+{
+    public string Name => "report";
+    public string Summary => "báo cáo PDF và bộ biểu đồ / PDF briefings and figure packs";
+    public string Help => """
+        analytics report --db FILE --unit CODE --as-of DATE --out DIR [--kind briefing|commune|figures]
+                         [--number "Số 27-BC/TU"] [--superior-body TEXT] [--issuing-body TEXT]
+                         [--place TEXT] [--date DATE] [--signer-name TEXT]
+
+        --kind briefing  (mặc định / default) báo cáo gửi lãnh đạo theo thể thức văn bản của Đảng:
+                         trang chỉ tiêu chủ yếu, từng lĩnh vực kèm biểu đồ, danh sách đơn vị chậm
+                         tiến độ, toàn bộ nhiệm vụ quá hạn. The leadership briefing (PDF).
+        --kind commune   bản tóm tắt một trang cho một xã, phường; với mã của tỉnh/thành phố thì
+                         làm cho mọi xã, phường trực thuộc. One-page commune brief(s).
+        --kind figures   bộ biểu đồ PNG (1920×1080 và bản in 300 dpi), SVG và trang tổng hợp.
+                         The figure pack: PNG, SVG and a contact sheet.
+
+        Ví dụ / example:
+          analytics report --db kho.duckdb --unit 31 --as-of 2025-12-31 --out out/
+        """;
+
+    public int Run(Arguments args, TextWriter stdout, TextWriter stderr)
+    {
+        args.AllowOnly("--db", "--unit", "--as-of", "--out", "--kind", "--number", "--superior-body", "--issuing-body", "--place", "--date", "--signer-name");
+        var db = args.Required("--db");
+        var unit = args.Required("--unit");
+        var asOf = ParseDate(args.Required("--as-of"), "--as-of");
+        var outDir = args.Required("--out");
+        var kind = args.Option("--kind") ?? "briefing";
+        if (kind is not ("briefing" or "commune" or "figures"))
+            throw new UsageException($"--kind phải là briefing, commune hoặc figures / --kind must be briefing, commune or figures (got \"{kind}\")");
+        if (!File.Exists(db)) throw new UsageException($"không thấy kho dữ liệu / no warehouse at {db}");
+        var options = new BriefingOptions
+        {
+            Number = args.Option("--number") ?? "Số 27-BC/TU",
+            SuperiorBody = args.Option("--superior-body"),
+            IssuingBody = args.Option("--issuing-body"),
+            Place = args.Option("--place"),
+            Date = args.Option("--date") is { } d ? ParseDate(d, "--date") : null,
+            SignerName = args.Option("--signer-name") ?? "",
+        };
+        Directory.CreateDirectory(outDir);
+
+        using var connection = Warehouse.Open(db, readOnly: true);
+        var metrics = new MetricsService(connection);
+        if (metrics.Unit(unit) is null) throw new UsageException($"không có đơn vị mã {unit} / no unit with code {unit}");
+        var renderer = new PdfRenderer();
+        var clock = Stopwatch.StartNew();
+        var stamp = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        switch (kind)
+        {
+            case "briefing":
+            {
+                var doc = BriefingBuilder.Build(metrics, unit, asOf, options);
+                var path = Path.Combine(outDir, $"bao-cao-{unit}-{stamp}.pdf");
+                int pages;
+                using (var file = File.Create(path)) pages = renderer.Render(doc, file);
+                stdout.WriteLine($"Đã ghi / wrote {path} ({pages} trang / pages, {clock.ElapsedMilliseconds} ms)");
+                break;
+            }
+            case "commune":
+            {
+                var units = metrics.Children(unit) is { Count: > 0 } children ? children : [metrics.Unit(unit)!];
+                foreach (var u in units)
+                {
+                    var doc = CommuneBriefContent.Build(BriefingBuilder.Gather(metrics, u.Code, asOf), options);
+                    var path = Path.Combine(outDir, $"tom-tat-{u.Code}-{stamp}.pdf");
+                    using var file = File.Create(path);
+                    renderer.Render(doc, file);
+                }
+                stdout.WriteLine($"Đã ghi / wrote {units.Count} bản tóm tắt / commune briefs to {outDir} ({clock.ElapsedMilliseconds} ms)");
+                break;
+            }
+            default:
+            {
+                var data = BriefingBuilder.Gather(metrics, unit, asOf);
+                var dir = Path.Combine(outDir, $"bieu-do-{unit}-{stamp}");
+                var written = FigurePack.Write(FigurePack.For(data), dir, renderer.Theme.Fonts);
+                stdout.WriteLine($"Đã ghi / wrote {written.Count} biểu đồ / figures (PNG, SVG) and contact-sheet.png to {dir} ({clock.ElapsedMilliseconds} ms)");
+                break;
+            }
+        }
+        return ExitCode.Ok;
+    }
+
+    private static DateOnly ParseDate(string s, string option) =>
+        DateOnly.TryParseExact(s, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new UsageException($"{option}: ngày không hợp lệ / invalid date \"{s}\" (yyyy-MM-dd hoặc dd/MM/yyyy)");
+}
