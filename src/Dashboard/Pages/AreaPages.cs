@@ -38,6 +38,12 @@ public static class AreaPages
             app.MapGet($"/table/{area.Key}/{{id}}.csv", (string id, HttpContext c, SnapshotStore s, MetricsCache m) =>
                 WithView(c, s, m, v => Csv(v, Tables(area, v), id, area.Key)));
         }
+        app.MapGet("/briefing.pdf", (HttpContext c, SnapshotStore s, MetricsCache m) =>
+            WithView(c, s, m, v =>
+            {
+                var pdf = v.Cached("pdf", () => BriefingPdf.Render(PageCharts.Briefing(v)));
+                return Results.File(pdf, "application/pdf", $"bao-cao-{v.Unit.Code}-{v.AsOf:yyyy-MM-dd}.pdf");
+            }));
         app.MapGet("/chart/{id}.svg", (string id, HttpContext c, SnapshotStore s, MetricsCache m) =>
             WithView(c, s, m, v =>
             {

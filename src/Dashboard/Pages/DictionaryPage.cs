@@ -43,6 +43,7 @@ public static class DictionaryPage
         foreach (var o in objects)
             sb.Append("<li><a href=\"#").Append(Html.E(Anchor(o))).Append("\"><code>").Append(Html.E($"{o.schema_name}.{o.name}")).Append("</code></a></li>");
         sb.Append("</ul></nav>\n");
+        sb.Append(Catalogue());
         foreach (var o in objects)
         {
             sb.Append("<section class=\"card dict\" id=\"").Append(Html.E(Anchor(o))).Append("\">");
@@ -56,6 +57,20 @@ public static class DictionaryPage
                   .Append("</td><td>").Append(Html.E(col.comment ?? "")).Append("</td></tr>");
             sb.Append("</tbody></table></div></section>\n");
         }
+        return sb.ToString();
+    }
+
+    /// <summary>The indicator catalogue: what each id in metrics.* means.</summary>
+    private static string Catalogue()
+    {
+        var sb = new StringBuilder("<section class=\"card\" id=\"chi-tieu\"><h2>Danh mục chỉ tiêu (indicator catalogue)</h2>");
+        sb.Append("<p>Mã chỉ tiêu dùng trong <code>metrics.*</code>, bảng điều khiển, báo cáo PDF và <code>analytics metrics</code>.</p>");
+        sb.Append("<div class=\"table-wrap\"><table class=\"data\"><thead><tr><th scope=\"col\">Mã</th><th scope=\"col\">Tên</th><th scope=\"col\">Đơn vị</th><th scope=\"col\">Tốt hơn khi</th><th scope=\"col\">Chiều phân tích</th><th scope=\"col\">Định nghĩa</th></tr></thead><tbody>");
+        foreach (var d in Analytics.Metrics.Catalogue.IndicatorCatalogue.All)
+            sb.Append("<tr><td><code>").Append(Html.E(d.Id)).Append("</code></td><td>").Append(Html.E(d.NameVi)).Append("</td><td>").Append(Html.E(d.Unit))
+              .Append("</td><td>").Append(d.Better switch { Analytics.Metrics.Direction.Higher => "cao hơn", Analytics.Metrics.Direction.Lower => "thấp hơn", _ => "–" })
+              .Append("</td><td>").Append(Html.E(string.Join(", ", d.Dimensions))).Append("</td><td lang=\"en\">").Append(Html.E(d.Definition)).Append("</td></tr>");
+        sb.Append("</tbody></table></div></section>");
         return sb.ToString();
     }
 

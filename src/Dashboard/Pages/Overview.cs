@@ -108,6 +108,7 @@ public static class Overview
         "phuong" => "Phường",
         "dac_khu" => "Đặc khu",
         "so_nganh" => "Sở, ngành",
+        "co_quan" => "Cơ quan",
         _ => type,
     };
 

@@ -59,9 +59,7 @@ public static class SqlPage
         return DashboardApp.HtmlPage(Layout.Page(view, "Truy vấn SQL", Render(sql, result, error, metricsViews), dataNote: DataNote(lease)), status);
     }
 
-    internal static ViewState View(HttpContext c) => new(c.Request.Path.Value ?? "/", NullIfEmpty(c.Request.Query["unit"].ToString()), null);
-
-    private static string? NullIfEmpty(string s) => string.IsNullOrWhiteSpace(s) ? null : s;
+    internal static ViewState View(HttpContext c) => ViewState.FromRequest(c) with { Path = "/sql" };
 
     internal static string DataNote(SnapshotLease lease) =>
         $"Dữ liệu: bản chụp {lease.Snapshot.Number}, lần nạp mới nhất #{lease.Snapshot.LatestLoadId}";

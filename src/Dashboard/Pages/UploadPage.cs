@@ -33,7 +33,7 @@ public static partial class UploadPage
     public static void Map(WebApplication app)
     {
         app.MapGet("/upload", (HttpContext c, DashboardOptions o) =>
-            !DashboardApp.CallerOf(c).CanUpload ? DashboardApp.Forbidden("upload") : DashboardApp.HtmlPage(Render(o, null)));
+            !DashboardApp.CallerOf(c).CanUpload ? DashboardApp.Forbidden("upload") : DashboardApp.HtmlPage(Render(c, o, null)));
         app.MapPost("/upload", async (HttpContext c, DashboardOptions o, SnapshotStore store) =>
         {
             if (!DashboardApp.CallerOf(c).CanUpload) return DashboardApp.Forbidden("upload");
@@ -43,14 +43,14 @@ public static partial class UploadPage
         {
             if (!DashboardApp.CallerOf(c).CanUpload) return DashboardApp.Forbidden("upload");
             var form = await c.Request.ReadFormAsync();
-            return await Load(form["batch"].ToString(), o, store);
+            return await Load(c, form["batch"].ToString(), o, store);
         }).DisableAntiforgery();
     }
 
     private static async Task<IResult> Validate(HttpContext c, DashboardOptions o, SnapshotStore store)
     {
         if (!c.Request.HasFormContentType)
-            return Page(o, Error("Cần gửi tệp bằng biểu mẫu / files must be sent with the form"), 400);
+            return Page(c, o, Error("Cần gửi tệp bằng biểu mẫu / files must be sent with the form"), 400);
         IFormCollection form;
         try
         {
@@ -58,19 +58,19 @@ public static partial class UploadPage
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
-            return Page(o, Error($"Tải lên quá lớn (tổng tối đa {Mb(o.MaxUploadBytesTotal)}) / upload too large (at most {Mb(o.MaxUploadBytesTotal)} in all)"), 413);
+            return Page(c, o, Error($"Tải lên quá lớn (tổng tối đa {Mb(o.MaxUploadBytesTotal)}) / upload too large (at most {Mb(o.MaxUploadBytesTotal)} in all)"), 413);
         }
         var files = form.Files;
-        if (files.Count == 0) return Page(o, Error("Chưa chọn tệp nào / no file chosen"), 400);
+        if (files.Count == 0) return Page(c, o, Error("Chưa chọn tệp nào / no file chosen"), 400);
         if (files.Count > o.MaxUploadFiles)
-            return Page(o, Error($"Quá nhiều tệp: {files.Count}, tối đa {o.MaxUploadFiles} / too many files: {files.Count}, at most {o.MaxUploadFiles}"), 413);
+            return Page(c, o, Error($"Quá nhiều tệp: {files.Count}, tối đa {o.MaxUploadFiles} / too many files: {files.Count}, at most {o.MaxUploadFiles}"), 413);
         foreach (var f in files)
         {
             if (f.Length > o.MaxUploadBytesPerFile)
-                return Page(o, Error($"Tệp {f.FileName} quá lớn ({Mb(f.Length)}), tối đa {Mb(o.MaxUploadBytesPerFile)} mỗi tệp / file too large, at most {Mb(o.MaxUploadBytesPerFile)} per file"), 413);
+                return Page(c, o, Error($"Tệp {f.FileName} quá lớn ({Mb(f.Length)}), tối đa {Mb(o.MaxUploadBytesPerFile)} mỗi tệp / file too large, at most {Mb(o.MaxUploadBytesPerFile)} per file"), 413);
             var ext = Path.GetExtension(f.FileName).ToLowerInvariant();
             if (ext is not (".csv" or ".xlsx"))
-                return Page(o, Error($"Tệp {f.FileName}: chỉ nhận .csv hoặc .xlsx / only .csv or .xlsx files are accepted"), 415);
+                return Page(c, o, Error($"Tệp {f.FileName}: chỉ nhận .csv hoặc .xlsx / only .csv or .xlsx files are accepted"), 415);
         }
 
         RemoveOldBatches();
@@ -90,20 +90,20 @@ public static partial class UploadPage
             report = LoadPipeline.Validate(paths, new LoadOptions(), lease.Snapshot.Path);
         var valid = report.Files.Where(f => !f.Refused && f.ErrorCount == 0).Select(f => f.File).ToList();
         File.WriteAllLines(Path.Combine(dir, "valid.txt"), valid);
-        return Page(o, ReportHtml(report, "Kết quả kiểm tra", validate: true) + LoadForm(batch, valid, report.Files.Count));
+        return Page(c, o, ReportHtml(report, "Kết quả kiểm tra", validate: true) + LoadForm(batch, valid, report.Files.Count));
     }
 
-    private static async Task<IResult> Load(string batch, DashboardOptions o, SnapshotStore store)
+    private static async Task<IResult> Load(HttpContext c, string batch, DashboardOptions o, SnapshotStore store)
     {
-        if (!BatchId().IsMatch(batch)) return Page(o, Error("Mã lượt tải lên không hợp lệ / invalid upload batch"), 400);
+        if (!BatchId().IsMatch(batch)) return Page(c, o, Error("Mã lượt tải lên không hợp lệ / invalid upload batch"), 400);
         var dir = Path.Combine(Root, batch);
         var list = Path.Combine(dir, "valid.txt");
-        if (!File.Exists(list)) return Page(o, Error("Lượt tải lên đã hết hạn hoặc đã nạp; hãy tải tệp lên lại / the upload expired or was already loaded; upload the files again"), 410);
+        if (!File.Exists(list)) return Page(c, o, Error("Lượt tải lên đã hết hạn hoặc đã nạp; hãy tải tệp lên lại / the upload expired or was already loaded; upload the files again"), 410);
         var paths = File.ReadAllLines(list).Where(n => n.Length > 0).Select(n => Path.Combine(dir, Path.GetFileName(n))).Where(File.Exists).ToList();
-        if (paths.Count == 0) return Page(o, Error("Không có tệp hợp lệ để nạp / no valid file to load"), 400);
+        if (paths.Count == 0) return Page(c, o, Error("Không có tệp hợp lệ để nạp / no valid file to load"), 400);
 
         if (!await WriteTurn.WaitAsync(TimeSpan.FromSeconds(30)))
-            return Page(o, Error("Đang có lượt nạp khác, hãy thử lại sau ít phút / another load is running; try again in a few minutes"), 503);
+            return Page(c, o, Error("Đang có lượt nạp khác, hãy thử lại sau ít phút / another load is running; try again in a few minutes"), 503);
         LoadReport report;
         try
         {
@@ -114,7 +114,7 @@ public static partial class UploadPage
             }
             catch (DuckDB.NET.Data.DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
             {
-                return Page(o, Error("Kho dữ liệu đang được ghi bởi một lượt nạp khác (analytics load); hãy thử lại sau / the warehouse is being written by another load; try again later"), 503);
+                return Page(c, o, Error("Kho dữ liệu đang được ghi bởi một lượt nạp khác (analytics load); hãy thử lại sau / the warehouse is being written by another load; try again later"), 503);
             }
             store.Refresh();
         }
@@ -126,7 +126,7 @@ public static partial class UploadPage
         var summary = report.Ok
             ? "<p class=\"ok\" role=\"status\">Đã nạp xong. Các trang đã dùng số liệu mới. / Loaded; the pages now show the new figures.</p>"
             : "<p class=\"error\" role=\"alert\">Có tệp không nạp được; xem chi tiết bên dưới. / Some files did not load; see below.</p>";
-        return Page(o, summary + ReportHtml(report, "Kết quả nạp", validate: false));
+        return Page(c, o, summary + ReportHtml(report, "Kết quả nạp", validate: false));
     }
 
     private static string SafeName(string fileName, List<string> taken)
@@ -151,7 +151,7 @@ public static partial class UploadPage
 
     private static string Error(string message) => $"<div class=\"error\" role=\"alert\">{Html.E(message)}</div>";
 
-    private static IResult Page(DashboardOptions o, string content, int status = 200) => DashboardApp.HtmlPage(Render(o, content), status);
+    private static IResult Page(HttpContext c, DashboardOptions o, string content, int status = 200) => DashboardApp.HtmlPage(Render(c, o, content), status);
 
     private static string Outcome(string outcome) => outcome switch
     {
@@ -209,7 +209,7 @@ public static partial class UploadPage
             """;
     }
 
-    private static string Render(DashboardOptions o, string? content)
+    private static string Render(HttpContext c, DashboardOptions o, string? content)
     {
         var body = $"""
             <form method="post" action="/upload" enctype="multipart/form-data" class="card">
@@ -223,6 +223,6 @@ public static partial class UploadPage
             </form>
             {content}
             """;
-        return Layout.Page(new ViewState("/upload", null, null), "Tải dữ liệu lên", body);
+        return Layout.Page(ViewState.FromRequest(c) with { Path = "/upload" }, "Tải dữ liệu lên", body);
     }
 }

@@ -24,6 +24,15 @@ public static class Html
 /// <summary>The page in view: its path and the shared filters the URL carries.</summary>
 public sealed record ViewState(string Path, string? Unit, DateOnly? AsOf)
 {
+    /// <summary>The path with the unit and as-of date the URL carries (kept as given, for the navigation links).</summary>
+    public static ViewState FromRequest(Microsoft.AspNetCore.Http.HttpContext c)
+    {
+        var unit = c.Request.Query["unit"].ToString();
+        var asOf = DateOnly.TryParseExact(c.Request.Query["as_of"].ToString(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var d) ? d : (DateOnly?)null;
+        return new ViewState(c.Request.Path.Value ?? "/", string.IsNullOrWhiteSpace(unit) || unit.Length > 32 ? null : unit, asOf);
+    }
+
     public string Query(string? unit = null, DateOnly? asOf = null)
     {
         var u = unit ?? Unit;
@@ -57,7 +66,7 @@ public static class Layout
         sb.Append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
         sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
         sb.Append("<title>").Append(Html.E(title)).Append(" · Sơ kết chính quyền địa phương 2 cấp</title>\n");
-        sb.Append("<link rel=\"stylesheet\" href=\"/static/site.css\">\n");
+        sb.Append("<link rel=\"stylesheet\" href=\"/static/site.css\">\n<link rel=\"icon\" href=\"/static/favicon.svg\" type=\"image/svg+xml\">\n");
         sb.Append("<script src=\"/static/site.js\" defer></script>\n</head>\n<body>\n");
         sb.Append("<a class=\"skip\" href=\"#main\">Bỏ qua, đến nội dung chính</a>\n");
         sb.Append("<header class=\"top\"><div class=\"brand\"><a href=\"").Append(Html.E(view.Link("/"))).Append("\">Sơ kết mô hình chính quyền địa phương 2 cấp</a></div>\n");
