@@ -191,7 +191,7 @@ public static class AreaPages
             {
                 sb.Append("<section class=\"card\"><figure class=\"chart\"><figcaption>").Append(Html.E(figure!.Title)).Append("</figcaption>");
                 sb.Append("<img src=\"").Append(Html.E(v.State.Link($"/chart/{id}.svg"))).Append("\" alt=\"").Append(Html.E(figure.Title))
-                  .Append("; số liệu chi tiết ở các bảng bên dưới\" width=\"800\" height=\"450\" loading=\"lazy\"></figure></section>");
+                  .Append("; số liệu chi tiết ở các bảng bên dưới\" width=\"800\" height=\"450\"></figure></section>");
             }
             sb.Append("</div>");
         }
