@@ -1,0 +1,267 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+using Analytics.Dashboard.Snapshots;
+using Analytics.Dashboard.Web;
+using Analytics.Metrics;
+using DuckDB.NET.Data;
+using Microsoft.AspNetCore.Http;
+
+namespace Analytics.Dashboard.Pages;
+
+/// <summary>
+/// Computed values of one snapshot, kept while that snapshot is current: a filter change that
+/// comes back to a view already seen answers from memory. Keyed by snapshot number, so a new
+/// load never mixes with old numbers.
+/// </summary>
+public sealed class MetricsCache
+{
+    private readonly ConcurrentDictionary<string, object> _items = new(StringComparer.Ordinal);
+    private long _snapshot = -1;
+    private const int MaxItems = 4096;
+
+    public T Get<T>(long snapshot, string key, Func<T> compute) where T : class
+    {
+        if (Interlocked.Read(ref _snapshot) != snapshot)
+        {
+            lock (_items)
+            {
+                if (_snapshot != snapshot)
+                {
+                    _items.Clear();
+                    Interlocked.Exchange(ref _snapshot, snapshot);
+                }
+            }
+        }
+        if (_items.TryGetValue(key, out var hit)) return (T)hit;
+        var value = compute();
+        if (_items.Count >= MaxItems) _items.Clear();
+        _items[key] = value;
+        return value;
+    }
+}
+
+/// <summary>
+/// One request's view of the data: the leased snapshot, the unit and as-of date from the URL
+/// (defaults: the top unit, the latest month end), the unit tree, and the metrics of that view.
+/// </summary>
+public sealed class DashboardView : IDisposable
+{
+    private readonly SnapshotLease _lease;
+    private readonly MetricsCache _cache;
+    private readonly Dictionary<string, UnitInfo> _byCode;
+
+    public DuckDBConnection Connection { get; }
+    public MetricsService Metrics { get; }
+    public IReadOnlyList<UnitInfo> Units { get; }
+    public UnitInfo Unit { get; }
+    public DateOnly AsOf { get; }
+    public IReadOnlyList<DateOnly> MonthEnds { get; }
+    public ViewState State { get; }
+    public Caller Caller { get; }
+    public Snapshot Snapshot => _lease.Snapshot;
+
+    private DashboardView(SnapshotLease lease, MetricsCache cache, DuckDBConnection connection, IReadOnlyList<UnitInfo> units,
+        UnitInfo unit, DateOnly asOf, IReadOnlyList<DateOnly> monthEnds, string path, Caller caller)
+    {
+        _lease = lease;
+        _cache = cache;
+        Connection = connection;
+        Metrics = new MetricsService(connection);
+        Units = units;
+        _byCode = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
+        Unit = unit;
+        AsOf = asOf;
+        MonthEnds = monthEnds;
+        State = new ViewState(path, unit.Code, asOf);
+        Caller = caller;
+    }
+
+    /// <summary>Opens the view for a request, or an error page (400 bad date, 404 unknown unit, 403 outside the token's unit).</summary>
+    public static (DashboardView? View, IResult? Error) Open(HttpContext c, SnapshotStore store, MetricsCache cache)
+    {
+        var caller = DashboardApp.CallerOf(c);
+        var path = c.Request.Path.Value ?? "/";
+        var lease = store.Acquire();
+        DuckDBConnection? conn = null;
+        try
+        {
+            conn = lease.OpenConnection();
+            var metrics = new MetricsService(conn);
+            var n = lease.Snapshot.Number;
+            var units = cache.Get(n, "units", () => metrics.Units());
+            var monthEnds = cache.Get(n, "month_ends", () => metrics.MonthEnds());
+            var byCode = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
+
+            var unitParam = c.Request.Query["unit"].ToString();
+            var asOfParam = c.Request.Query["as_of"].ToString();
+            UnitInfo? unit;
+            if (string.IsNullOrEmpty(unitParam))
+                unit = caller.UnitScope is { } scope ? byCode.GetValueOrDefault(scope) : TopUnit(units);
+            else if (!byCode.TryGetValue(unitParam, out unit))
+                return Fail(lease, conn, ErrorPage(path, StatusCodes.Status404NotFound, $"Không có đơn vị mã \"{unitParam}\" / no unit with code {unitParam}"));
+            if (unit is null)
+                return Fail(lease, conn, ErrorPage(path, StatusCodes.Status404NotFound, "Kho dữ liệu chưa có danh mục đơn vị / the warehouse has no units yet: tải tệp units lên trang Tải dữ liệu lên."));
+            if (caller.UnitScope is { } s && !IsWithin(byCode, unit.Code, s))
+                return Fail(lease, conn, DashboardApp.Forbidden("đơn vị ngoài phạm vi / unit outside the token's scope"));
+
+            DateOnly asOf;
+            if (string.IsNullOrEmpty(asOfParam))
+                asOf = monthEnds.Count > 0 ? monthEnds[^1] : DateOnly.FromDateTime(DateTime.Today);
+            else if (!DateOnly.TryParseExact(asOfParam, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+                return Fail(lease, conn, ErrorPage(path, StatusCodes.Status400BadRequest, $"Ngày không hợp lệ \"{asOfParam}\", cần dạng YYYY-MM-DD / invalid date, expected YYYY-MM-DD"));
+
+            return (new DashboardView(lease, cache, conn, units, unit, asOf, monthEnds, path, caller), null);
+        }
+        catch
+        {
+            conn?.Dispose();
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    private static (DashboardView?, IResult?) Fail(SnapshotLease lease, DuckDBConnection conn, IResult error)
+    {
+        conn.Dispose();
+        lease.Dispose();
+        return (null, error);
+    }
+
+    private static IResult ErrorPage(string path, int status, string message) =>
+        DashboardApp.HtmlPage(Layout.Page(new ViewState(path, null, null), "Không hiển thị được trang",
+            $"<div class=\"error\" role=\"alert\">{Html.E(message)}</div><p><a href=\"{Html.E(path)}\">Về trang mặc định</a></p>"), status);
+
+    /// <summary>The root of the tree with the most units below it (the province or city the warehouse is about).</summary>
+    internal static UnitInfo? TopUnit(IReadOnlyList<UnitInfo> units)
+    {
+        var children = units.Where(u => u.ParentCode is not null).ToLookup(u => u.ParentCode!);
+        int Size(string code) => 1 + children[code].Sum(c => Size(c.Code));
+        return units.Where(u => u.ParentCode is null).OrderByDescending(u => Size(u.Code)).ThenBy(u => u.Code, StringComparer.Ordinal).FirstOrDefault();
+    }
+
+    private static bool IsWithin(Dictionary<string, UnitInfo> byCode, string code, string ancestor)
+    {
+        for (var c = code; c is not null; c = byCode.GetValueOrDefault(c)?.ParentCode)
+            if (c == ancestor) return true;
+        return false;
+    }
+
+    public bool InScope(string code) => Caller.UnitScope is not { } s || IsWithin(_byCode, code, s);
+
+    public UnitInfo? UnitByCode(string code) => _byCode.GetValueOrDefault(code);
+
+    public string UnitName(string code) => _byCode.TryGetValue(code, out var u) ? u.Name : code;
+
+    /// <summary>The units above the current one, top first, then the unit itself.</summary>
+    public IReadOnlyList<UnitInfo> Path()
+    {
+        var list = new List<UnitInfo>();
+        for (var u = Unit; u is not null; u = u.ParentCode is null ? null : _byCode.GetValueOrDefault(u.ParentCode))
+            list.Insert(0, u);
+        return list;
+    }
+
+    public IReadOnlyList<UnitInfo> Children(string code) => Units.Where(u => u.ParentCode == code).ToList();
+
+    /// <summary>A link to the same page for another unit (drill-down), or null when that unit is not in the tree or out of scope.</summary>
+    public string? UnitHref(string code, string? page = null) =>
+        _byCode.ContainsKey(code) && InScope(code) ? State.Link(page ?? State.Path, code, AsOf) : null;
+
+    public Cell UnitCell(string code) => new(UnitName(code), UnitName(code), UnitHref(code));
+
+    /// <summary>Every value for the current unit and date (cached per snapshot).</summary>
+    public IReadOnlyList<MetricValue> Values() => ValuesAt(Unit.Code, AsOf);
+
+    public IReadOnlyList<MetricValue> ValuesAt(string unit, DateOnly asOf) =>
+        _cache.Get(Snapshot.Number, $"values|{unit}|{asOf:yyyy-MM-dd}", () => Metrics.Compute(unit, asOf));
+
+    public IReadOnlyList<SeriesPoint> Series(string id, IReadOnlyDictionary<string, string> dims, IReadOnlyList<DateOnly> dates) =>
+        _cache.Get(Snapshot.Number, $"series|{id}|{Unit.Code}|{DimsKey(dims)}|{string.Join(",", dates)}",
+            () => Metrics.Series(id, Unit.Code, dims, dates));
+
+    public T Cached<T>(string key, Func<T> compute) where T : class =>
+        _cache.Get(Snapshot.Number, $"{key}|{Unit.Code}|{AsOf:yyyy-MM-dd}", compute);
+
+    public static string DimsKey(IReadOnlyDictionary<string, string> dims) =>
+        string.Join("&", dims.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"));
+
+    /// <summary>The month end before the as-of date in the data (the previous period), if any.</summary>
+    public DateOnly? PreviousPeriod() => MonthEnds.Where(d => d < AsOf).Cast<DateOnly?>().LastOrDefault() ?? EndOfMonth(AsOf.AddMonths(-1));
+
+    /// <summary>The same date a year earlier (month end when the as-of date is one).</summary>
+    public DateOnly SamePeriodLastYear() => AsOf == EndOfMonth(AsOf) ? EndOfMonth(AsOf.AddYears(-1)) : AsOf.AddYears(-1);
+
+    /// <summary>The last twelve month ends up to the as-of date (for sparklines).</summary>
+    public IReadOnlyList<DateOnly> TrendDates()
+    {
+        var dates = new List<DateOnly>();
+        var d = EndOfMonth(AsOf) == AsOf ? AsOf : EndOfMonth(AsOf.AddMonths(-1));
+        for (var i = 0; i < 12; i++) dates.Insert(0, EndOfMonth(d.AddMonths(-i)));
+        if (dates[^1] != AsOf) dates.Add(AsOf);
+        return dates;
+    }
+
+    public static DateOnly EndOfMonth(DateOnly d) => new(d.Year, d.Month, DateTime.DaysInMonth(d.Year, d.Month));
+
+    /// <summary>The filter bar: where we are (breadcrumb, clickable), unit and date pickers.</summary>
+    public string Filters()
+    {
+        var sb = new StringBuilder("<div class=\"filters\">");
+        sb.Append("<nav aria-label=\"Đơn vị đang xem\" class=\"crumbs\">");
+        var path = Path();
+        for (var i = 0; i < path.Count; i++)
+        {
+            if (i > 0) sb.Append(" › ");
+            var u = path[i];
+            if (i < path.Count - 1 && InScope(u.Code)) sb.Append("<a href=\"").Append(Html.E(State.Link(State.Path, u.Code, AsOf))).Append("\">").Append(Html.E(u.Name)).Append("</a>");
+            else sb.Append("<strong>").Append(Html.E(u.Name)).Append("</strong>");
+        }
+        sb.Append(" · tính đến ").Append(Html.E(VietnameseFormat.LongDate(AsOf))).Append("</nav>");
+
+        sb.Append("<form class=\"filters-form\" method=\"get\" action=\"").Append(Html.E(State.Path)).Append("\">");
+        sb.Append("<div><label for=\"f-unit\">Đơn vị</label><select id=\"f-unit\" name=\"unit\">");
+        var root = path[0];
+        var options = new List<(UnitInfo Unit, int Depth)>();
+        foreach (var top in Units.Where(u => u.ParentCode is null && InScope(u.Code)).OrderBy(u => u.Code, StringComparer.Ordinal))
+        {
+            options.Add((top, 0));
+            if (top.Code == root.Code)
+                foreach (var child in Children(top.Code)) options.Add((child, 1));
+        }
+        if (Caller.UnitScope is { } scope && UnitByCode(scope) is { } scoped && options.All(o => o.Unit.Code != scope))
+        {
+            options.Add((scoped, 0));
+            foreach (var child in Children(scope)) options.Add((child, 1));
+        }
+        if (options.All(o => o.Unit.Code != Unit.Code)) options.Add((Unit, 1));
+        foreach (var (u, depth) in options)
+        {
+            sb.Append("<option value=\"").Append(Html.E(u.Code)).Append('"');
+            if (u.Code == Unit.Code) sb.Append(" selected");
+            sb.Append('>').Append(depth > 0 ? "— " : "").Append(Html.E(u.Name)).Append("</option>");
+        }
+        sb.Append("</select></div>");
+        sb.Append("<div><label for=\"f-asof\">Tính đến ngày</label><select id=\"f-asof\" name=\"as_of\">");
+        var dates = MonthEnds.Reverse().ToList();
+        if (!dates.Contains(AsOf)) dates.Insert(0, AsOf);
+        foreach (var d in dates)
+        {
+            sb.Append("<option value=\"").Append(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('"');
+            if (d == AsOf) sb.Append(" selected");
+            sb.Append('>').Append(VietnameseFormat.Date(d)).Append("</option>");
+        }
+        sb.Append("</select></div><button type=\"submit\">Xem</button>");
+        sb.Append(" <a class=\"button secondary\" href=\"").Append(Html.E(State.Link("/briefing.pdf"))).Append("\">Tải báo cáo PDF</a>");
+        sb.Append("</form></div>");
+        return sb.ToString();
+    }
+
+    public string DataNote() => $"Dữ liệu: bản chụp {Snapshot.Number}, lần nạp mới nhất #{Snapshot.LatestLoadId}";
+
+    public void Dispose()
+    {
+        Connection.Dispose();
+        _lease.Dispose();
+    }
+}
