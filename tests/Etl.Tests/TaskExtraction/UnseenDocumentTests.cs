@@ -38,7 +38,9 @@ public sealed class UnseenDocumentTests
                 Assert.Contains(t.DueEvidence!, source);
                 if (t.DueKind == "ngay")
                 {
-                    var d = Regex.Match(t.DueEvidence!, @"(\d{1,2})/(\d{1,2})/(\d{4})");
+                    var d = Regex.Match(t.DueEvidence!, @"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{1,2}) tháng (\d{1,2}) năm (\d{4})");
+                    if (d.Groups[4].Success)
+                        d = Regex.Match($"{d.Groups[4].Value}/{d.Groups[5].Value}/{d.Groups[6].Value}", @"(\d{1,2})/(\d{1,2})/(\d{4})");
                     Assert.True(d.Success, t.DueEvidence);
                     Assert.Equal(new DateOnly(int.Parse(d.Groups[3].Value), int.Parse(d.Groups[2].Value), int.Parse(d.Groups[1].Value)), t.DueDate);
                 }
