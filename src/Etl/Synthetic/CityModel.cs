@@ -133,6 +133,7 @@ public static class CityModels
         {
             list.Add(("Ban Quản lý Khu kinh tế Hải Phòng", "co_quan", ["kinh_te"]));
             list.Add(("Chi cục Hải quan khu vực III", "co_quan", ["tai_chinh"]));
+            list.Add(("Trường Chính trị Tô Hiệu", "co_quan", ["to_chuc"]));
         }
         if (mekong)
         {
