@@ -57,6 +57,12 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         {
             report.AddError(new LoadIssue(e.Line, e.Sheet, null, e.Value, e.ReasonVi, e.ReasonEn));
         }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException)
+        {
+            // a damaged workbook part or zip entry, met while streaming its rows
+            report.AddError(new LoadIssue(null, sheet, null, null,
+                $"bảng tính bị hỏng, không đọc được: {e.Message}", $"the workbook is damaged and cannot be read: {e.Message}"));
+        }
 
         report.Rejected = rejected.Count;
         var refuse = !readable || (rejected.Count > 0 && !options.Partial);
