@@ -187,9 +187,9 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
     private static Action<IDuckDBAppenderRow, object?> ValueAppender(string duckType) => duckType switch
     {
         "VARCHAR" => (r, v) => r.AppendValue((string?)v),
-        "BIGINT" => (r, v) => r.AppendValue(v is null ? null : (long?)Convert.ToInt64(v, CultureInfo.InvariantCulture)),
-        "INTEGER" => (r, v) => r.AppendValue(v is null ? null : (int?)Convert.ToInt32(v, CultureInfo.InvariantCulture)),
-        "DOUBLE" => (r, v) => r.AppendValue(v is null ? null : (double?)Convert.ToDouble(v, CultureInfo.InvariantCulture)),
+        "BIGINT" => (r, v) => r.AppendValue(v switch { null => null, long l => l, _ => (long?)Convert.ToInt64(v, CultureInfo.InvariantCulture) }),
+        "INTEGER" => (r, v) => r.AppendValue(v switch { null => null, long l => checked((int)l), _ => (int?)Convert.ToInt32(v, CultureInfo.InvariantCulture) }),
+        "DOUBLE" => (r, v) => r.AppendValue(v switch { null => null, double d => d, _ => (double?)Convert.ToDouble(v, CultureInfo.InvariantCulture) }),
         "DATE" => (r, v) => r.AppendValue((DateOnly?)v),
         "BOOLEAN" => (r, v) => r.AppendValue((bool?)v),
         _ => throw new InvalidOperationException($"raw column type {duckType} has no appender"),
