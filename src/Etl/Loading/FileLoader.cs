@@ -25,7 +25,6 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         var rejected = new Dictionary<int, List<string>>();
         string? sheet = null;
         int? sheetIndex = null;
-        string[]? header = null;
         var readable = false;
         try
         {
@@ -42,7 +41,6 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
                 {
                     sheet = source.Sheet;
                     sheetIndex = source.IsCsv ? null : source.SheetIndex;
-                    header = source.Header;
                     var clock = Stopwatch.StartNew();
                     Stage(spec, source, report, rejected);
                     report.PhaseSeconds["read"] = clock.Elapsed.TotalSeconds;
@@ -263,20 +261,18 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             .ToDictionary(r => r.Change, r => r.Count);
     }
 
-    private List<string>? _contentColumns;
-
     /// <summary>Fills a sql/load template's placeholders from the dataset's table, key and columns.</summary>
     private string Template(string file, DatasetSpec spec)
     {
-        _contentColumns = connection.Query<string>(
+        var contentColumns = connection.Query<string>(
             "select column_name from duckdb_columns() where schema_name = 'raw' and table_name = $t and column_name not in ('row_hash', 'load_id', 'source_line', 'source_sheet') order by column_index",
             new { t = spec.Table }).ToList();
-        var hash = $"md5(concat_ws(chr(31), {string.Join(", ", _contentColumns.Select(c => $"coalesce(cast(s.{c} as varchar), chr(30))"))}))";
+        var hash = $"md5(concat_ws(chr(31), {string.Join(", ", contentColumns.Select(c => $"coalesce(cast(s.{c} as varchar), chr(30))"))}))";
         return ReadSql(file)
             .Replace("{{table}}", spec.Table)
             .Replace("{{row_hash}}", hash)
             .Replace("{{key_join}}", string.Join(" and ", spec.Key.Select(k => $"r.{k} = h.{k}")))
-            .Replace("{{columns}}", string.Join(", ", _contentColumns));
+            .Replace("{{columns}}", string.Join(", ", contentColumns));
     }
 
     private long Journal(FileReport report, DateTime started, string? sheet, DuckDBTransaction? tx)
