@@ -66,6 +66,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         var refuse = !readable || (rejected.Count > 0 && !options.Partial);
         if (refuse)
         {
+            connection.Execute("drop table if exists temp.main.stage");
             report.Outcome = LoadOutcome.Refused;
             if (writes) Journal(report, started, sheet, null);
             return report;
@@ -81,8 +82,10 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             : report.RowsRead > 0 && report.Inserted + report.Replaced == 0 ? LoadOutcome.Unchanged
             : LoadOutcome.Loaded;
 
-        using (var tx = connection.BeginTransaction())
+        // validate keeps (in its in-memory copy) only what later files of the run look up
+        if (writes || spec!.Name is "units" or "tasks")
         {
+            using var tx = connection.BeginTransaction();
             var loadId = writes ? Journal(report, started, sheet, tx) : 0;
             connection.Execute(Template("sql/load/merge.sql", spec!).Replace("{{or_replace}}", report.Replaced > 0 ? "or replace" : ""),
                 new { load_id = loadId, sheet }, tx);
@@ -91,6 +94,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         }
         report.PhaseSeconds["merge"] = mergeClock.Elapsed.TotalSeconds;
         knownDatasets?.Add(spec!.Name);
+        connection.Execute("drop table if exists temp.main.staged; drop table if exists temp.main.stage");
 
         if (writes && rejected.Count > 0)
             report.RejectsFile = WriteRejects(path, spec!, sheetIndex, rejected);
