@@ -314,3 +314,82 @@ public class ValidateTests
         Assert.Contains(alone.Warnings, w => w.ReasonEn.Contains("not checked"));
     }
 }
+
+public class RuleMessageTests
+{
+    [Fact]
+    public void A_revenue_tree_mismatch_names_both_figures()
+    {
+        using var s = new Scratch();
+        s.LoadBase();
+        var f = s.Load(s.Write("revenue_t.csv", """
+            period,unit_code,category,amount_bn_vnd
+            2026-01,98,tong_thu,20
+            2026-01,98,thu_noi_dia,12
+            2026-01,98,thu_xuat_nhap_khau,5
+            2026-01,98,thu_dau_tho,0
+            2026-01,98,thu_vien_tro,2.4
+            """)).Files.Single();
+        var e = Assert.Single(f.Errors);
+        Assert.Equal((2, "amount_bn_vnd", "20.0"), (e.Line!.Value, e.Column!, e.Value!));
+        Assert.Contains("20.0", e.ReasonEn);
+        Assert.Contains("19.4", e.ReasonEn);
+        Assert.Contains("19.4", e.ReasonVi);
+    }
+
+    [Fact]
+    public void Within_half_a_billion_the_tree_is_accepted()
+    {
+        using var s = new Scratch();
+        s.LoadBase();
+        var report = s.Load(s.Write("revenue_t.csv", "period,unit_code,category,amount_bn_vnd\n2026-01,98,thu_noi_dia,10.4\n2026-01,98,thu_tien_su_dung_dat,5\n2026-01,98,thu_xo_so,1\n2026-01,98,thu_noi_dia_khac,4\n"));
+        Assert.True(report.Ok);
+    }
+
+    [Fact]
+    public void A_cycle_message_shows_the_chain()
+    {
+        using var s = new Scratch();
+        s.LoadBase();
+        var f = s.Load(s.Write("units_c.csv", "unit_code,unit_name,unit_type,parent_code\nX1,Xã Một,xa,X2\nX2,Xã Hai,xa,X1\n")).Files.Single();
+        Assert.Contains(f.Errors, e => e.Line == 2 && e.ReasonEn.Contains("X1 → X2 → X1"));
+        Assert.Contains(f.Errors, e => e.Line == 3 && e.ReasonEn.Contains("X2 → X1 → X2"));
+    }
+
+    [Fact]
+    public void Old_excel_files_are_refused_with_advice()
+    {
+        using var s = new Scratch();
+        var f = s.Load(s.WriteBytes("staffing.xls", [0xD0, 0xCF, 0x11, 0xE0])).Files.Single();
+        Assert.Equal(LoadOutcome.Refused, f.Outcome);
+        Assert.Contains(".xlsx", f.Errors.Single().ReasonEn);
+    }
+
+    [Fact]
+    public void A_damaged_workbook_is_refused_not_crashed()
+    {
+        using var s = new Scratch();
+        var path = Path.Combine(s.Dir, "units_bad.xlsx");
+        Analytics.Etl.Input.XlsxWriter.WriteFile(path, "DS", ["unit_code", "unit_name", "unit_type"],
+            Enumerable.Range(0, 20000).Select(i => (IReadOnlyList<object?>)[$"U{i}", $"Đơn vị {i} {Guid.NewGuid()}", "tinh"]));
+        var bytes = File.ReadAllBytes(path);
+        for (var i = bytes.Length / 4; i < bytes.Length / 4 + 64; i++) bytes[i] ^= 0x5A;
+        File.WriteAllBytes(path, bytes);
+        var f = s.Load(path).Files.Single();
+        Assert.Equal(LoadOutcome.Refused, f.Outcome);
+        Assert.NotEmpty(f.Errors);
+        Assert.Equal(0, s.Count("raw.units"));
+    }
+
+    [Fact]
+    public void Duplicate_rows_in_a_sheet_are_called_rows()
+    {
+        using var s = new Scratch();
+        s.LoadBase();
+        var path = Path.Combine(s.Dir, "units_d.xlsx");
+        Analytics.Etl.Input.XlsxWriter.WriteFile(path, "DS", ["unit_code", "unit_name", "unit_type"], [["X1", "A", "tinh"], ["X1", "B", "tinh"]]);
+        var f = s.Load(path).Files.Single();
+        Assert.Equal([("DS", 2), ("DS", 3)], f.Errors.Select(e => (e.Sheet!, e.Line!.Value)));
+        Assert.Contains("also on row 3", f.Errors[0].ReasonEn);
+    }
+}
