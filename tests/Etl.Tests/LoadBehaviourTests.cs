@@ -366,6 +366,22 @@ public class RuleMessageTests
     }
 
     [Fact]
+    public void A_damaged_workbook_is_refused_not_crashed()
+    {
+        using var s = new Scratch();
+        var path = Path.Combine(s.Dir, "units_bad.xlsx");
+        Analytics.Etl.Input.XlsxWriter.WriteFile(path, "DS", ["unit_code", "unit_name", "unit_type"],
+            Enumerable.Range(0, 20000).Select(i => (IReadOnlyList<object?>)[$"U{i}", $"Đơn vị {i} {Guid.NewGuid()}", "tinh"]));
+        var bytes = File.ReadAllBytes(path);
+        for (var i = bytes.Length / 4; i < bytes.Length / 4 + 64; i++) bytes[i] ^= 0x5A;
+        File.WriteAllBytes(path, bytes);
+        var f = s.Load(path).Files.Single();
+        Assert.Equal(LoadOutcome.Refused, f.Outcome);
+        Assert.NotEmpty(f.Errors);
+        Assert.Equal(0, s.Count("raw.units"));
+    }
+
+    [Fact]
     public void Duplicate_rows_in_a_sheet_are_called_rows()
     {
         using var s = new Scratch();

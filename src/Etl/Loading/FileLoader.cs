@@ -25,7 +25,6 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         var rejected = new Dictionary<int, List<string>>();
         string? sheet = null;
         int? sheetIndex = null;
-        string[]? header = null;
         var readable = false;
         try
         {
@@ -42,7 +41,6 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
                 {
                     sheet = source.Sheet;
                     sheetIndex = source.IsCsv ? null : source.SheetIndex;
-                    header = source.Header;
                     var clock = Stopwatch.StartNew();
                     Stage(spec, source, report, rejected);
                     report.PhaseSeconds["read"] = clock.Elapsed.TotalSeconds;
@@ -57,11 +55,18 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         {
             report.AddError(new LoadIssue(e.Line, e.Sheet, null, e.Value, e.ReasonVi, e.ReasonEn));
         }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException)
+        {
+            // a damaged workbook part or zip entry, met while streaming its rows
+            report.AddError(new LoadIssue(null, sheet, null, null,
+                $"bảng tính bị hỏng, không đọc được: {e.Message}", $"the workbook is damaged and cannot be read: {e.Message}"));
+        }
 
         report.Rejected = rejected.Count;
         var refuse = !readable || (rejected.Count > 0 && !options.Partial);
         if (refuse)
         {
+            connection.Execute("drop table if exists temp.main.stage");
             report.Outcome = LoadOutcome.Refused;
             if (writes) Journal(report, started, sheet, null);
             return report;
@@ -77,8 +82,10 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             : report.RowsRead > 0 && report.Inserted + report.Replaced == 0 ? LoadOutcome.Unchanged
             : LoadOutcome.Loaded;
 
-        using (var tx = connection.BeginTransaction())
+        // validate keeps (in its in-memory copy) only what later files of the run look up
+        if (writes || spec!.Name is "units" or "tasks")
         {
+            using var tx = connection.BeginTransaction();
             var loadId = writes ? Journal(report, started, sheet, tx) : 0;
             connection.Execute(Template("sql/load/merge.sql", spec!).Replace("{{or_replace}}", report.Replaced > 0 ? "or replace" : ""),
                 new { load_id = loadId, sheet }, tx);
@@ -87,6 +94,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         }
         report.PhaseSeconds["merge"] = mergeClock.Elapsed.TotalSeconds;
         knownDatasets?.Add(spec!.Name);
+        connection.Execute("drop table if exists temp.main.staged; drop table if exists temp.main.stage");
 
         if (writes && rejected.Count > 0)
             report.RejectsFile = WriteRejects(path, spec!, sheetIndex, rejected);
@@ -181,9 +189,9 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
     private static Action<IDuckDBAppenderRow, object?> ValueAppender(string duckType) => duckType switch
     {
         "VARCHAR" => (r, v) => r.AppendValue((string?)v),
-        "BIGINT" => (r, v) => r.AppendValue(v is null ? null : (long?)Convert.ToInt64(v, CultureInfo.InvariantCulture)),
-        "INTEGER" => (r, v) => r.AppendValue(v is null ? null : (int?)Convert.ToInt32(v, CultureInfo.InvariantCulture)),
-        "DOUBLE" => (r, v) => r.AppendValue(v is null ? null : (double?)Convert.ToDouble(v, CultureInfo.InvariantCulture)),
+        "BIGINT" => (r, v) => r.AppendValue(v switch { null => null, long l => l, _ => (long?)Convert.ToInt64(v, CultureInfo.InvariantCulture) }),
+        "INTEGER" => (r, v) => r.AppendValue(v switch { null => null, long l => checked((int)l), _ => (int?)Convert.ToInt32(v, CultureInfo.InvariantCulture) }),
+        "DOUBLE" => (r, v) => r.AppendValue(v switch { null => null, double d => d, _ => (double?)Convert.ToDouble(v, CultureInfo.InvariantCulture) }),
         "DATE" => (r, v) => r.AppendValue((DateOnly?)v),
         "BOOLEAN" => (r, v) => r.AppendValue((bool?)v),
         _ => throw new InvalidOperationException($"raw column type {duckType} has no appender"),
@@ -257,20 +265,18 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             .ToDictionary(r => r.Change, r => r.Count);
     }
 
-    private List<string>? _contentColumns;
-
     /// <summary>Fills a sql/load template's placeholders from the dataset's table, key and columns.</summary>
     private string Template(string file, DatasetSpec spec)
     {
-        _contentColumns = connection.Query<string>(
+        var contentColumns = connection.Query<string>(
             "select column_name from duckdb_columns() where schema_name = 'raw' and table_name = $t and column_name not in ('row_hash', 'load_id', 'source_line', 'source_sheet') order by column_index",
             new { t = spec.Table }).ToList();
-        var hash = $"md5(concat_ws(chr(31), {string.Join(", ", _contentColumns.Select(c => $"coalesce(cast(s.{c} as varchar), chr(30))"))}))";
+        var hash = $"md5(concat_ws(chr(31), {string.Join(", ", contentColumns.Select(c => $"coalesce(cast(s.{c} as varchar), chr(30))"))}))";
         return ReadSql(file)
             .Replace("{{table}}", spec.Table)
             .Replace("{{row_hash}}", hash)
             .Replace("{{key_join}}", string.Join(" and ", spec.Key.Select(k => $"r.{k} = h.{k}")))
-            .Replace("{{columns}}", string.Join(", ", _contentColumns));
+            .Replace("{{columns}}", string.Join(", ", contentColumns));
     }
 
     private long Journal(FileReport report, DateTime started, string? sheet, DuckDBTransaction? tx)

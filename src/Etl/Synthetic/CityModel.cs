@@ -36,7 +36,8 @@ public static class CityModels
             (rawPop[i], rawArea[i]) = c.Type switch
             {
                 "phuong" => (rng.Range(9000, 16000) * parts, rng.Range(2.5, 8) * parts),
-                "dac_khu" => (c.MergedFrom.Count <= 1 ? rng.Range(800, 1500) : rng.Range(9000, 14000) * parts, rng.Range(3, 80) * parts),
+                // island districts: few people (Bạch Long Vĩ about a thousand, Cát Hải some tens of thousands)
+                "dac_khu" => (c.MergedFrom.Count <= 1 ? rng.Range(800, 1500) : rng.Range(3500, 5000) * parts, rng.Range(3, 80) * parts),
                 _ => (rng.Range(6500, 11000) * parts, rng.Range(9, 18) * parts),
             };
         }
@@ -47,12 +48,22 @@ public static class CityModels
         {
             var c = list[i];
             communes.Add(new CommuneModel(c.Code, c.Name, c.Type,
-                string.Join("; ", c.MergedFrom.Select(ReferenceCommunes.WithoutMergeNote)),
+                FormerUnits(c),
                 clusters[i],
                 (long)Math.Round(rawPop[i] * popScale / 10) * 10,
                 Math.Round(rawArea[i] * areaScale, 2)));
         }
         return new CityModel(province, cityArea, communes, departments);
+    }
+
+    /// <summary>
+    /// The merged units' names without the "[Nhập toàn bộ]" notes; a unit made from a whole old
+    /// district (Bạch Long Vĩ, whose list is only a bracketed note) names that district.
+    /// </summary>
+    private static string FormerUnits(ReferenceCommune c)
+    {
+        var names = c.MergedFrom.Where(m => !m.StartsWith('[')).Select(ReferenceCommunes.WithoutMergeNote).ToList();
+        return string.Join("; ", names.Count > 0 ? names : c.OldDistricts);
     }
 
     /// <summary>Consecutive old districts packed into clusters of 6–10 communes, named "Cụm 01", "Cụm 02", ….</summary>
@@ -122,6 +133,7 @@ public static class CityModels
         {
             list.Add(("Ban Quản lý Khu kinh tế Hải Phòng", "co_quan", ["kinh_te"]));
             list.Add(("Chi cục Hải quan khu vực III", "co_quan", ["tai_chinh"]));
+            list.Add(("Trường Chính trị Tô Hiệu", "co_quan", ["to_chuc"]));
         }
         if (mekong)
         {

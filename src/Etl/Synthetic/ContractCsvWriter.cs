@@ -44,11 +44,25 @@ public sealed class ContractCsvWriter : IDisposable
         return this;
     }
 
-    public ContractCsvWriter Field(long value) => Field(value.ToString(CultureInfo.InvariantCulture));
+    // most numbers written are small counts and most dates repeat row after row: format them once
+    private static readonly string[] SmallInts = Enumerable.Range(0, 1024).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+    private DateOnly _lastDate;
+    private string _lastDateText = "";
+
+    public ContractCsvWriter Field(long value) =>
+        Field(value is >= 0 and < 1024 ? SmallInts[value] : value.ToString(CultureInfo.InvariantCulture));
 
     public ContractCsvWriter Field(long? value) => value is null ? Field((string?)null) : Field(value.Value);
 
-    public ContractCsvWriter Field(DateOnly value) => Field(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public ContractCsvWriter Field(DateOnly value)
+    {
+        if (value != _lastDate || _lastDateText.Length == 0)
+        {
+            _lastDate = value;
+            _lastDateText = value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        return Field(_lastDateText);
+    }
 
     public ContractCsvWriter Field(DateOnly? value) => value is null ? Field((string?)null) : Field(value.Value);
 

@@ -25,6 +25,31 @@ public static class SampleProvinceGenerator
         new(new DateOnly(2026, 3, 31), "sau_sap_xep", 0.75),
     ];
 
+    /// <summary>
+    /// The Hải Phòng directive implementing Kết luận 195-KL/TW (seed 000), clause by clause with its
+    /// deadlines. Its number is blank in the seed; 176-CV/TU of 03/10/2025 is invented.
+    /// </summary>
+    public static IReadOnlyList<AnchorDirective> HaiPhongDirectives { get; } =
+    [
+        new("176-CV/TU", new DateOnly(2025, 10, 3),
+        [
+            new("1.(3)", "Rà soát, đánh giá thực trạng đội ngũ cán bộ trước và sau sắp xếp; xác định tình trạng thiếu, thừa, nguyên nhân, giải pháp (theo Phụ lục)",
+                AnchorDirective.EveryCommune, "ngay", new DateOnly(2025, 10, 10), "31S02"),
+            new("2.(2)", "Bố trí đủ cán bộ chuyên môn (đất đai, quy hoạch, xây dựng, tài chính, công nghệ thông tin, giáo dục, y tế) về cơ sở",
+                "31D01", "ngay", new DateOnly(2025, 10, 15), "31S08"),
+            new("2.(2)", "Chi trả dứt điểm chế độ, chính sách cho cán bộ có quyết định nghỉ hưu, nghỉ thôi việc trước ngày 31/8/2025",
+                "31D01", "ngay", new DateOnly(2025, 10, 15), "31S09"),
+            new("2.(4)", "Hướng dẫn hoàn thiện quy hoạch phát triển xã, phường, đặc khu", "31D01", "ngay", new DateOnly(2025, 10, 30), "31S11"),
+            new("2.(5)", "Thành lập, duy trì hoạt động của các Tổ công nghệ số cộng đồng, Đội hỗ trợ phản ứng nhanh", "31D01", "thuong_xuyen", null, "31S13"),
+            new("2.(6)", "Đánh giá thực trạng đội ngũ cán bộ khối chính quyền trước và sau sắp xếp, báo cáo Ban Thường vụ Thành ủy (theo Phụ lục)",
+                "31D01", "ngay", new DateOnly(2025, 10, 12), "31S02"),
+            new("3.", "Tham mưu bố trí nhân lực công nghệ thông tin, khoa học, kỹ thuật, chuyển đổi số tại các cơ quan, địa phương", "31S02", "khong", null),
+            new("4.", "Xây dựng kế hoạch quán triệt, triển khai các nghị quyết mới của Bộ Chính trị", "31S03", "khong", null),
+            new("5.(2)", "Tham mưu các chương trình tập huấn, bồi dưỡng nghiệp vụ cho cán bộ các xã, phường, đặc khu", "31S27", "khong", null),
+            new("6.", "Định kỳ báo cáo tiến độ thực hiện các nhiệm vụ được giao tại Công văn này", "31S01", "thuong_xuyen", null),
+        ]),
+    ];
+
     public static CityModel HaiPhong(ulong seed) => CityModels.FromReference(
         Provinces.All.Single(p => p.Code == "31"), ReferenceCommunes.HaiPhong, 4_664_000, 3_194.7,
         CityModels.Departments("31", port: true, mekong: false), seed);
@@ -48,7 +73,10 @@ public static class SampleProvinceGenerator
 
             var taskRng = Rng.For(seed, "tasks/" + code);
             var settings = new TaskRegisterSettings(From, AsOf, Reorganisation,
-                CommuneClausesPerMonth: code == "31" ? 2.7 : 2.2, DirectivesBefore: (1, 2), DirectivesAfter: (2, 3));
+                CommuneClausesPerMonth: code == "31" ? 2.6 : 2.2, DirectivesBefore: (1, 2), DirectivesAfter: (2, 3))
+            {
+                Anchors = code == "31" ? HaiPhongDirectives : [],
+            };
             using (var tasks = new ContractCsvWriter(Path.Combine(outDir, $"tasks_{code}.csv"), TaskRegisterGenerator.TaskHeader))
             using (var updates = new ContractCsvWriter(Path.Combine(outDir, $"task_updates_{code}.csv"), TaskRegisterGenerator.UpdateHeader))
             {

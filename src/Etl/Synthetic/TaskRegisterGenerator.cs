@@ -9,7 +9,20 @@ public sealed record TaskRegisterSettings(
     double CommuneClausesPerMonth,
     /// <summary>Directives per month before and after the reorganisation.</summary>
     (int Min, int Max) DirectivesBefore,
-    (int Min, int Max) DirectivesAfter);
+    (int Min, int Max) DirectivesAfter)
+{
+    /// <summary>Directives taken from real documents, placed in the register on their date.</summary>
+    public IReadOnlyList<AnchorDirective> Anchors { get; init; } = [];
+}
+
+/// <summary>A clause of a real directive: its lead is a unit code, or <see cref="AnchorDirective.EveryCommune"/>.</summary>
+public sealed record AnchorClause(string Clause, string Title, string Lead, string DueKind, DateOnly? Due, string? Support = null);
+
+/// <summary>A real directive (e.g. the city's instruction implementing 195-KL/TW, seed 000) with its clauses.</summary>
+public sealed record AnchorDirective(string Doc, DateOnly Date, IReadOnlyList<AnchorClause> Clauses)
+{
+    public const string EveryCommune = "*";
+}
 
 /// <summary>
 /// Writes a city's task register and its progress reports. Directives (city công văn, kế hoạch,
@@ -147,6 +160,14 @@ public static class TaskRegisterGenerator
                     }
                 }
             }
+            foreach (var anchor in s.Anchors.Where(a => a.Date.Year == month.Year && a.Date.Month == month.Month && a.Date <= s.AsOf))
+                foreach (var c in anchor.Clauses)
+                {
+                    var leads = c.Lead == AnchorDirective.EveryCommune ? city.Communes.Select(x => x.Code) : [c.Lead];
+                    foreach (var lead in leads)
+                        defs.Add(new TaskDef($"{code}-T{++seq:00000}", anchor.Doc, anchor.Date, c.Clause, c.Title, lead, c.Support,
+                            anchor.Date, c.DueKind, c.Due, weak.Contains(lead)));
+                }
         }
 
         // Outcome probabilities are set from the register's own shape so the shares at the as-of

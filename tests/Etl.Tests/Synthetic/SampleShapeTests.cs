@@ -160,6 +160,27 @@ public class SampleShapeTests
     }
 
     [Fact]
+    public void Every_sample_csv_is_strict_utf8_in_NFC_with_Vietnamese_diacritics()
+    {
+        var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        foreach (var f in Directory.GetFiles(Dir, "*.csv"))
+        {
+            var text = strict.GetString(File.ReadAllBytes(f));
+            Assert.True(text.IsNormalized(NormalizationForm.FormC), $"{Path.GetFileName(f)} is not NFC");
+            Assert.False(text.StartsWith('\uFEFF'), $"{Path.GetFileName(f)} has a BOM");
+            Assert.DoesNotContain('\r', text);
+        }
+        // the directive of seed 000 (implementing 195-KL/TW): every commune reviews its staff by 10/10/2025
+        var review = Sample("tasks_31.csv").Where(t => t["source_doc"] == "176-CV/TU" && t["clause"] == "1.(3)").ToList();
+        Assert.Equal(114, review.Count);
+        Assert.All(review, t =>
+        {
+            Assert.Equal("2025-10-10", t["due_date"]);
+            Assert.StartsWith("Rà soát, đánh giá thực trạng đội ngũ cán bộ trước và sau sắp xếp", t["title"]);
+        });
+    }
+
+    [Fact]
     public void Whole_samples_folder_stays_small()
     {
         var bytes = Directory.GetFiles(Dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
