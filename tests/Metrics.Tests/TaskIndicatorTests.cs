@@ -166,6 +166,17 @@ public sealed class TaskIndicatorTests : IDisposable
     }
 
     [Fact]
+    public void Compute_many_units_in_one_query_equals_one_by_one()
+    {
+        _w.KpiTarget("tasks.on_time_rate", "*", 80, 60).Staffing("2026-01-15", "C1", "cong_chuc", "dat_dai", 2, 1);
+        string[] units = ["S", "C1", "C2"];
+        var together = _w.Metrics.ComputeMany(units, D);
+        var oneByOne = units.Order(StringComparer.Ordinal).SelectMany(u => _w.Metrics.Compute(u, D)).ToList();
+        Assert.Equal(Render(oneByOne), Render(together));
+        Assert.Equal(["C1", "C2", "S"], together.Select(v => v.UnitCode).Distinct());
+    }
+
+    [Fact]
     public void Works_on_a_read_only_connection()
     {
         _w.ReopenReadOnly();
@@ -173,5 +184,5 @@ public sealed class TaskIndicatorTests : IDisposable
     }
 
     private static string Render(IEnumerable<MetricValue> values) =>
-        string.Join("\n", values.Select(v => $"{v.Id} {string.Join(",", v.Dims)} {v.Value} {v.Status}"));
+        string.Join("\n", values.Select(v => $"{v.UnitCode} {v.Id} {string.Join(",", v.Dims)} {v.Value} {v.Status}"));
 }
