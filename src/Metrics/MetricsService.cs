@@ -18,7 +18,7 @@ public sealed class MetricsService(DuckDBConnection connection)
     public IReadOnlyList<MetricValue> Compute(string unitCode, DateOnly asOf, string? idPrefix = null)
     {
         var rows = connection.Query<ValueRow>(
-            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_at($unit, [$as_of::date]) where $prefix is null or starts_with(indicator_id, $prefix)",
+            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_for($unit, [$as_of::date], $prefix)",
             new { unit = unitCode, as_of = IsoDate(asOf), prefix = idPrefix });
         return Ordered(rows.Select(ToValue)).ToList();
     }
@@ -30,7 +30,7 @@ public sealed class MetricsService(DuckDBConnection connection)
         var units = unitCodes.Distinct().ToList();
         if (units.Count <= 1) return units.Count == 0 ? [] : Compute(units[0], asOf, idPrefix);
         var rows = connection.Query<ValueRow>(
-            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_at(null, [$as_of::date]) where list_contains(string_split($units, chr(31)), unit_code) and ($prefix is null or starts_with(indicator_id, $prefix))",
+            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_for(null, [$as_of::date], $prefix) where list_contains(string_split($units, chr(31)), unit_code)",
             new { units = string.Join('\u001f', units), as_of = IsoDate(asOf), prefix = idPrefix });
         return Ordered(rows.Select(ToValue)).OrderBy(v => v.UnitCode, StringComparer.Ordinal).ToList();
     }
