@@ -105,6 +105,23 @@ public sealed class MetricsCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_out_of_date_metrics_layer_is_refused_with_the_fix()
+    {
+        using (var connection = Warehouse.Open(Db))
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "update meta.model_version set checksum = 'old' where name = 'sql/metrics/tasks.sql'";
+            command.ExecuteNonQuery();
+        }
+        var (exit, _, err) = Run("metrics", "--db", Db, "--unit", "P", "--as-of", "2026-03-31");
+        Assert.Equal(2, exit);
+        Assert.Contains("sql/metrics/tasks.sql", err);
+        Assert.Contains("run analytics init --db", err);
+        Assert.Equal(0, Run("init", "--db", Db).Exit);
+        Assert.Equal(0, Run("metrics", "--db", Db, "--unit", "P", "--as-of", "2026-03-31").Exit);
+    }
+
+    [Fact]
     public void Indicators_lists_the_catalogue()
     {
         var (exit, output, _) = Run("indicators", "--format", "json");
