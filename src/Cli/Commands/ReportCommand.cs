@@ -72,13 +72,13 @@ public sealed class ReportCommand : ICommand
             case "commune":
             {
                 var units = metrics.Children(unit) is { Count: > 0 } children ? children : [metrics.Unit(unit)!];
-                foreach (var u in units)
+                // The numbers come one unit at a time over the one connection; the PDFs are made in parallel.
+                var docs = units.Select(u => (u.Code, Doc: CommuneBriefContent.Build(BriefingBuilder.Gather(metrics, u.Code, asOf), options))).ToList();
+                Parallel.ForEach(docs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, d =>
                 {
-                    var doc = CommuneBriefContent.Build(BriefingBuilder.Gather(metrics, u.Code, asOf), options);
-                    var path = Path.Combine(outDir, $"tom-tat-{u.Code}-{stamp}.pdf");
-                    using var file = File.Create(path);
-                    renderer.Render(doc, file);
-                }
+                    using var file = File.Create(Path.Combine(outDir, $"tom-tat-{d.Code}-{stamp}.pdf"));
+                    renderer.Render(d.Doc, file);
+                });
                 stdout.WriteLine($"Đã ghi / wrote {units.Count} bản tóm tắt / commune briefs to {outDir} ({clock.ElapsedMilliseconds} ms)");
                 break;
             }

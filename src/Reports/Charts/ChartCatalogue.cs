@@ -45,9 +45,11 @@ public sealed class RevenueAgainstTargetChart : ChartDefinition<IReadOnlyList<Re
         ChartStyle.VietnameseTicks(plot.Axes.Left);
         plot.YLabel("tỷ đồng");
         plot.Axes.Margins(bottom: 0, top: 0.15);
+        // Fixed x range: every category label stays inside the axis even when a group has one bar.
+        plot.Axes.SetLimitsX(-0.6, data.Count - 0.4);
         plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Thực hiện", ChartStyle.Actual));
-        plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Dự toán", ChartStyle.Estimate));
-        plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Kế hoạch", ChartStyle.Plan));
+        if (data.Any(d => d.Estimate is not null)) plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Dự toán", ChartStyle.Estimate));
+        if (data.Any(d => d.Plan is not null)) plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Kế hoạch", ChartStyle.Plan));
         plot.ShowLegend(Alignment.UpperRight);
     }
 }
@@ -105,6 +107,7 @@ public sealed class GrdpGrowthChart : ChartDefinition<IReadOnlyList<GrowthPeriod
         bp.ValueLabelStyle.FontSize = 10;
         ChartStyle.CategoryTicks(plot.Axes.Bottom, data.Select(d => d.Period).ToList());
         ChartStyle.VietnameseTicks(plot.Axes.Left, 1, "%");
+        plot.Axes.SetLimitsX(-0.6, data.Count - 0.4);
         plot.Axes.Margins(bottom: 0, top: 0.15);
     }
 }
@@ -285,6 +288,7 @@ public sealed class OverdueDaysChart : ChartDefinition<IReadOnlyList<OverdueDays
         var bp = plot.Add.Bars(bars);
         bp.ValueLabelStyle.FontSize = 10;
         ChartStyle.CategoryTicks(plot.Axes.Bottom, Buckets.Select(b => b.Label).ToList());
+        plot.Axes.SetLimitsX(-0.6, Buckets.Length - 0.4);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true, LabelFormatter = v => VietnameseFormat.Number(v) };
         plot.YLabel("số nhiệm vụ");
         plot.Axes.Margins(bottom: 0, top: 0.15);

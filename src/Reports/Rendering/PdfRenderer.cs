@@ -216,7 +216,7 @@ public sealed class PdfRenderer(PartyTheme theme)
     {
         var recipients = new List<Element>
         {
-            new TextBlock([new TextRun("Nơi nhận:", theme.Text(12, bold: true, italic: true, underline: true))]) { LineSpacing = 1.2f },
+            new TextBlock([new TextRun("Nơi nhận:", theme.Text(12, underline: true))]) { LineSpacing = 1.2f },
         };
         recipients.AddRange(s.Recipients.Select(r => new TextBlock("- " + r, theme.Text(12)) { LineSpacing = 1.15f }));
         var signature = new Column([
