@@ -147,7 +147,7 @@ public sealed class IndexRankChart : ChartDefinition<IReadOnlyList<IndexRank>>
         plot.Axes.Left.TickGenerator = yt;
         if (years.Count > 0) plot.Axes.SetLimitsX(years[0] - 0.5, years[^1] + 0.5);
         // Inverted: bottom is the worst rank, top is rank 1 — higher on the chart is better.
-        plot.Axes.SetLimitsY(worst + Math.Max(2, worst * 0.15), 0);
+        plot.Axes.SetLimitsY(worst + Math.Max(2, worst * 0.15), 0.4);
         plot.YLabel("Thứ hạng (1 = dẫn đầu)");
         plot.ShowLegend(Alignment.LowerRight);
     }
@@ -202,7 +202,8 @@ public sealed class StaffingShortageChart : ChartDefinition<IReadOnlyList<Specia
         plot.Axes.Margins(left: 0, right: 0.12);
         plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Thiếu", ChartStyle.Bad));
         plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Thừa", ChartStyle.Neutral));
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
     }
 }
 
