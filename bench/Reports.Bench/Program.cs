@@ -105,15 +105,38 @@ int CommunesParallel()
     return pages;
 }
 
+// The floor of one PDF per commune: a one-line page in each of the three faces a brief uses
+// (SkiaSharp embeds every face used into every document, whatever the page holds).
+int MinimalDocuments(int count)
+{
+    for (var i = 0; i < count; i++)
+    {
+        using var ms = new MemoryStream();
+        using var doc = SKDocument.CreatePdf(ms);
+        var canvas = doc.BeginPage(595, 842);
+        using var paint = new SKPaint { Color = SKColors.Black };
+        foreach (var face in new[] { fonts.Regular, fonts.Bold, fonts.Italic })
+        {
+            using var font = new SKFont(face, 14);
+            canvas.DrawText("Xã Thử", 85, 60, SKTextAlign.Left, font, paint);
+        }
+        doc.EndPage();
+        doc.Close();
+    }
+    return count;
+}
+
 var briefingMs = Median(Briefing, out var briefingPages);
 var baselineMs = Median(() => Baseline(briefingPages), out _);
 var communesMs = Median(Communes, out var communePages);
 var communeBaselineMs = Median(() => Baseline(communePages), out _);
 var communesParallelMs = Median(CommunesParallel, out _);
+var minimalMs = Median(() => MinimalDocuments(communes.Count), out _);
 
-Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, font {fonts.Family}");
+Console.WriteLine($"machine: load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?")}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, font {fonts.Family}");
 Console.WriteLine($"| case | pages | median ms (warm, {rounds} rounds) | plain-text baseline ms | ratio |");
 Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
 Console.WriteLine($"| Hải Phòng briefing (9 charts, 60 overdue tasks) | {briefingPages} | {briefingMs:0} | {baselineMs:0} | {briefingMs / baselineMs:0.0}× |");
 Console.WriteLine($"| 114 commune briefs, one after another | {communePages} | {communesMs:0} | {communeBaselineMs:0} | {communesMs / communeBaselineMs:0.0}× |");
+Console.WriteLine($"| 114 commune briefs vs 114 one-line PDFs in the same 3 faces | {communePages} | {communesMs:0} | {minimalMs:0} | {communesMs / minimalMs:0.0}× |");
 Console.WriteLine($"| 114 commune briefs, {Environment.ProcessorCount} in parallel (as the CLI does) | {communePages} | {communesParallelMs:0} | {communeBaselineMs:0} | {communesParallelMs / communeBaselineMs:0.0}× |");

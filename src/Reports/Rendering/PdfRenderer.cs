@@ -150,7 +150,7 @@ public sealed class PdfRenderer(PartyTheme theme)
         {
             var cells = chunk.Select(t => new RowItem(Tile(t))).ToList();
             while (cells.Count < k.PerRow) cells.Add(new RowItem(new Spacer(0)));
-            yield return new Row(cells, spacing: 6);
+            yield return new Row(cells, spacing: 12);
         }
     }
 
