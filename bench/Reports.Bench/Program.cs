@@ -131,6 +131,11 @@ var baselineMs = Median(() => Baseline(briefingPages), out _);
 var communesMs = Median(Communes, out var communePages);
 var communeBaselineMs = Median(() => Baseline(communePages), out _);
 var communesParallelMs = Median(CommunesParallel, out _);
+var bookletMs = Median(() =>
+{
+    using var ms = new MemoryStream();
+    return renderer.RenderBooklet(new Analytics.Reports.Documents.DocumentInfo("Tập hợp", "Ban Tổ chức", "bench"), communes.Select(c => CommuneBriefContent.Build(c, options)).ToList(), ms);
+}, out _);
 var minimalMs = Median(() => MinimalDocuments(communes.Count), out _);
 
 Console.WriteLine($"machine: load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?")}, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}, font {fonts.Family}");
@@ -139,4 +144,5 @@ Console.WriteLine("| --- | ---: | ---: | ---: | ---: |");
 Console.WriteLine($"| Hải Phòng briefing (9 charts, 60 overdue tasks) | {briefingPages} | {briefingMs:0} | {baselineMs:0} | {briefingMs / baselineMs:0.0}× |");
 Console.WriteLine($"| 114 commune briefs, one after another | {communePages} | {communesMs:0} | {communeBaselineMs:0} | {communesMs / communeBaselineMs:0.0}× |");
 Console.WriteLine($"| 114 commune briefs vs 114 one-line PDFs in the same 3 faces | {communePages} | {communesMs:0} | {minimalMs:0} | {communesMs / minimalMs:0.0}× |");
+Console.WriteLine($"| 114 commune briefs as one booklet PDF | {communePages} | {bookletMs:0} | {communeBaselineMs:0} | {bookletMs / communeBaselineMs:0.0}× |");
 Console.WriteLine($"| 114 commune briefs, {Environment.ProcessorCount} in parallel (as the CLI does) | {communePages} | {communesParallelMs:0} | {communeBaselineMs:0} | {communesParallelMs / communeBaselineMs:0.0}× |");

@@ -101,9 +101,11 @@ public sealed class ReportCommandTests : IDisposable
 
         var communes = Run("report", "--db", db, "--unit", "98", "--as-of", "2026-03-31", "--out", outDir, "--kind", "commune");
         Assert.True(communes.Code == 0, communes.Err);
-        var briefs = Directory.GetFiles(outDir, "tom-tat-*.pdf");
-        Assert.NotEmpty(briefs);
+        var briefs = Directory.GetFiles(outDir, "tom-tat-*.pdf").Where(f => !f.EndsWith("-tap-hop.pdf", StringComparison.Ordinal)).ToList();
+        Assert.True(briefs.Count >= 2);
         Assert.All(briefs, b => { using var p = PdfDocument.Open(b); Assert.Equal(1, p.NumberOfPages); });
+        using (var booklet = PdfDocument.Open(Path.Combine(outDir, "tom-tat-98-2026-03-31-tap-hop.pdf")))
+            Assert.Equal(briefs.Count, booklet.NumberOfPages);
 
         var figures = Run("report", "--db", db, "--unit", "98", "--as-of", "2026-03-31", "--out", outDir, "--kind", "figures");
         Assert.True(figures.Code == 0, figures.Err);

@@ -79,7 +79,15 @@ public sealed class ReportCommand : ICommand
                     using var file = File.Create(Path.Combine(outDir, $"tom-tat-{d.Code}-{stamp}.pdf"));
                     renderer.Render(d.Doc, file);
                 });
-                stdout.WriteLine($"Đã ghi / wrote {units.Count} bản tóm tắt / commune briefs to {outDir} ({clock.ElapsedMilliseconds} ms)");
+                var booklet = Path.Combine(outDir, $"tom-tat-{unit}-{stamp}-tap-hop.pdf");
+                if (docs.Count > 1)
+                {
+                    var province = metrics.Unit(unit)!;
+                    using var file = File.Create(booklet);
+                    renderer.RenderBooklet(new Analytics.Reports.Documents.DocumentInfo($"Thông tin tóm tắt các xã, phường – {province.Name}", options.Author,
+                        $"Sơ kết mô hình chính quyền địa phương hai cấp – {province.Name}"), docs.Select(d => d.Doc).ToList(), file);
+                }
+                stdout.WriteLine($"Đã ghi / wrote {units.Count} bản tóm tắt / commune briefs to {outDir}" + (docs.Count > 1 ? $", and all of them in one booklet {booklet}" : "") + $" ({clock.ElapsedMilliseconds} ms)");
                 break;
             }
             default:

@@ -49,6 +49,30 @@ public sealed class PdfRenderer(PartyTheme theme)
         return pages;
     }
 
+    /// <summary>
+    /// Several documents in one PDF (the commune briefs of a province as one booklet to print):
+    /// each starts on a new page with its own page numbering, and the fonts are embedded once.
+    /// </summary>
+    public int RenderBooklet(DocumentInfo info, IReadOnlyList<Document> documents, Stream output)
+    {
+        foreach (var d in documents) theme.Fonts.EnsureCovers(Layout(d).Texts());
+        var totals = documents.Select(d => PageLoop.Run(Layout(d), theme.Page, new DiscardPageSink(), Header)).ToList();
+        using var buffer = new MemoryStream();
+        var pages = 0;
+        using (var pdf = SKDocument.CreatePdf(buffer, new SKDocumentPdfMetadata
+        {
+            Title = Nfc(info.Title), Author = Nfc(info.Author), Subject = Nfc(info.Subject), Keywords = Nfc(info.Keywords),
+            Creator = "Analytics", Producer = "Analytics (SkiaSharp PDF)", Creation = DateTime.UtcNow, Modified = DateTime.UtcNow, RasterDpi = 300,
+        }))
+        {
+            for (var i = 0; i < documents.Count; i++)
+                pages += PageLoop.Run(Layout(documents[i]), theme.Page, new PdfPageSink(pdf), Header, totalPages: totals[i]);
+            pdf.Close();
+        }
+        PdfLanguage.Write(buffer.ToArray(), info.Language, output);
+        return pages;
+    }
+
     public byte[] RenderToBytes(Document document)
     {
         using var ms = new MemoryStream();
