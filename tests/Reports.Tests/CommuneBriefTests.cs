@@ -22,4 +22,23 @@ public class CommuneBriefTests
         Assert.Contains("Và 35 nhiệm vụ quá hạn khác", text);
         Assert.Contains("Báo cáo kết quả sắp xếp trụ sở", text);
     }
+
+    [Fact]
+    public void A_booklet_holds_every_commune_brief_one_page_each()
+    {
+        var city = SampleBriefing.HaiPhong(12);
+        var docs = Enumerable.Range(1, 5).Select(i => CommuneBriefContent.Build(
+            city with { UnitCode = $"1131{i}", UnitName = $"Xã Thử Nghiệm {i}", Revenue = RevenueFacts.None, Indices = IndexFacts.None }, new BriefingOptions())).ToList();
+        using var ms = new MemoryStream();
+        var pages = new PdfRenderer().RenderBooklet(new Analytics.Reports.Documents.DocumentInfo("Tập hợp", "Ban Tổ chức", "Thử"), docs, ms);
+        Assert.Equal(5, pages);
+        using var pdf = PdfDocument.Open(ms.ToArray());
+        Assert.Equal(5, pdf.NumberOfPages);
+        for (var i = 1; i <= 5; i++)
+        {
+            var text = string.Join(" ", pdf.GetPage(i).GetWords().Select(w => w.Text)).Normalize(NormalizationForm.FormC);
+            Assert.Contains($"Xã Thử Nghiệm {i} (mã 1131{i})", text);
+            Assert.DoesNotContain("Trang", text);
+        }
+    }
 }

@@ -62,6 +62,73 @@ public sealed class WarehouseBriefingTests : IDisposable
     }
 }
 
+public sealed class ReportCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "reports-cli-" + Guid.NewGuid().ToString("N"));
+
+    public ReportCommandTests()
+    {
+        Directory.CreateDirectory(_dir);
+        using var c = Warehouse.OpenMigrated(Path.Combine(_dir, "w.duckdb"));
+        c.Execute(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "acceptance_examples.sql"))
+            .Replace("{examples}", Path.Combine(SharedFolder.Path, "acceptance", "examples").Replace("'", "''"), StringComparison.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+    }
+
+    private (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var code = Analytics.Cli.CommandLine.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    [Fact]
+    public void Report_writes_the_briefing_the_commune_briefs_and_the_figure_pack()
+    {
+        var db = Path.Combine(_dir, "w.duckdb");
+        var outDir = Path.Combine(_dir, "out");
+        var briefing = Run("report", "--db", db, "--unit", "98", "--as-of", "2026-03-31", "--out", outDir, "--number", "Số 9-BC/TU");
+        Assert.True(briefing.Code == 0, briefing.Err);
+        var pdfPath = Path.Combine(outDir, "bao-cao-98-2026-03-31.pdf");
+        Assert.Contains(pdfPath, briefing.Out);
+        using (var pdf = PdfDocument.Open(pdfPath))
+            Assert.Contains("Số 9-BC/TU", string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text)).Normalize(NormalizationForm.FormC));
+
+        var communes = Run("report", "--db", db, "--unit", "98", "--as-of", "2026-03-31", "--out", outDir, "--kind", "commune");
+        Assert.True(communes.Code == 0, communes.Err);
+        var briefs = Directory.GetFiles(outDir, "tom-tat-*.pdf").Where(f => !f.EndsWith("-tap-hop.pdf", StringComparison.Ordinal)).ToList();
+        Assert.True(briefs.Count >= 2);
+        Assert.All(briefs, b => { using var p = PdfDocument.Open(b); Assert.Equal(1, p.NumberOfPages); });
+        using (var booklet = PdfDocument.Open(Path.Combine(outDir, "tom-tat-98-2026-03-31-tap-hop.pdf")))
+            Assert.Equal(briefs.Count, booklet.NumberOfPages);
+
+        var figures = Run("report", "--db", db, "--unit", "98", "--as-of", "2026-03-31", "--out", outDir, "--kind", "figures");
+        Assert.True(figures.Code == 0, figures.Err);
+        var packDir = Path.Combine(outDir, "bieu-do-98-2026-03-31");
+        Assert.True(File.Exists(Path.Combine(packDir, "contact-sheet.png")));
+        Assert.NotEmpty(Directory.GetFiles(packDir, "*.svg"));
+    }
+
+    [Fact]
+    public void Usage_errors_exit_2_with_the_reason()
+    {
+        var r = Run("report", "--db", Path.Combine(_dir, "w.duckdb"), "--unit", "98", "--as-of", "31-03-2026", "--out", _dir);
+        Assert.Equal(2, r.Code);
+        Assert.Contains("--as-of", r.Err);
+        var k = Run("report", "--db", Path.Combine(_dir, "w.duckdb"), "--unit", "98", "--as-of", "2026-03-31", "--out", _dir, "--kind", "slides");
+        Assert.Equal(2, k.Code);
+        Assert.Contains("--kind", k.Err);
+        var u = Run("report", "--db", Path.Combine(_dir, "w.duckdb"), "--unit", "12345", "--as-of", "2026-03-31", "--out", _dir);
+        Assert.Equal(2, u.Code);
+        Assert.Contains("12345", u.Err);
+    }
+}
+
 public static class SharedFolder
 {
     public static string Path { get; } = Find();

@@ -41,7 +41,9 @@ public sealed class FontSet
         _ => Regular,
     };
 
-    public bool HasGlyph(int codePoint) => _hasGlyph(codePoint);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> _coverage = new();
+
+    public bool HasGlyph(int codePoint) => _coverage.GetOrAdd(codePoint, _hasGlyph);
 
     /// <summary>The distinct characters of <paramref name="text"/> this family cannot draw (whitespace and controls aside).</summary>
     public IEnumerable<int> MissingGlyphs(string text)
