@@ -1,17 +1,20 @@
--- metrics.indicator_values_at(p_unit, p_dates): one row per unit, as-of date, indicator and
+-- metrics.indicator_values_for(p_unit, p_dates, p_prefix): one row per unit, as-of date, indicator and
 -- breakdown (dims, a JSON object; {} for the total), with the indicator's unit and its KPI status
 -- (dat | can_co_gang | chua_dat; null without a target or a value). A unit's own kpi_targets row
--- wins over the '*' row. p_unit null: every unit.
+-- wins over the '*' row. p_unit null: every unit; p_prefix: only ids starting with it (null: all),
+-- and an area the prefix rules out is not computed at all.
+-- metrics.indicator_values_at(p_unit, p_dates): the same for every indicator.
 -- metrics.indicator_values: the same for every unit at every month end present in the data;
 -- the stable view for analysts.
 -- reads: metrics.tasks_at, metrics.staffing_at, metrics.indices_at, metrics.revenue_at, metrics.grdp_at, staging.units, metrics.indicator_catalogue, staging.kpi_targets, marts.month_ends
--- defines: metrics.indicator_values_at, metrics.indicator_values
+-- defines: metrics.indicator_values_for, metrics.indicator_values_at, metrics.indicator_values
 create schema if not exists metrics;
 
-create or replace macro metrics.indicator_values_at(p_unit, p_dates) as table
+create or replace macro metrics.indicator_values_for(p_unit, p_dates, p_prefix) as table
 with
 tasks as (
     select * from metrics.tasks_at(p_unit, p_dates)
+    where p_prefix is null or starts_with('tasks.', p_prefix) or starts_with(p_prefix, 'tasks.')
 ),
 
 catalogue as (
@@ -24,18 +27,22 @@ kpi_targets as (
 
 staffing as (
     select * from metrics.staffing_at(p_unit, p_dates)
+    where p_prefix is null or starts_with('staffing.', p_prefix) or starts_with(p_prefix, 'staffing.')
 ),
 
 indices as (
     select * from metrics.indices_at(p_unit, p_dates)
+    where p_prefix is null or not (starts_with(p_prefix, 'tasks') or starts_with(p_prefix, 'staffing') or starts_with(p_prefix, 'revenue') or starts_with(p_prefix, 'grdp'))
 ),
 
 revenue as (
     select * from metrics.revenue_at(p_unit, p_dates)
+    where p_prefix is null or starts_with('revenue.', p_prefix) or starts_with(p_prefix, 'revenue.')
 ),
 
 grdp as (
     select * from metrics.grdp_at(p_unit, p_dates)
+    where p_prefix is null or starts_with('grdp.', p_prefix) or starts_with(p_prefix, 'grdp.')
 ),
 
 computed as (
@@ -61,6 +68,7 @@ expected_totals as (
     from units as u
     cross join catalogue as c
     where c.has_total and (p_unit is null or u.unit_code = p_unit)
+      and (p_prefix is null or starts_with(c.indicator_id, p_prefix))
 ),
 
 missing_totals as (
@@ -110,9 +118,13 @@ final as (
                      else 'chua_dat' end
         end as status,
     from with_targets
+    where p_prefix is null or starts_with(indicator_id, p_prefix)
 )
 
 select * from final;
+
+create or replace macro metrics.indicator_values_at(p_unit, p_dates) as table
+select * from metrics.indicator_values_for(p_unit, p_dates, null);
 
 create or replace view metrics.indicator_values as
 select * from metrics.indicator_values_at(null, (select list(month_end) from marts.month_ends));

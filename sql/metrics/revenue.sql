@@ -158,18 +158,25 @@ by_category as (
      and prev.year = year(cur.as_of) - 1
 ),
 
+as_of_dates as (
+    select distinct unnest(p_dates)::date as as_of
+),
+
 against_targets as (
+    -- every target of the as-of year gets a row; without a complete year-to-date its value is null
     select
-        y.unit_code,
-        y.as_of,
-        y.category,
+        t.unit_code,
+        d.as_of,
+        t.category,
         t.target_kind,
         t.through_month,
         y.ytd_bn_vnd * 100.0 / nullif(t.amount_bn_vnd, 0) as pct_of_target,
-    from this_year as y
-    join revenue_targets as t
-      on t.unit_code = y.unit_code and t.year = year(y.as_of) and t.category = y.category
-     and (t.through_month = 12 or t.through_month = month(y.as_of))
+    from revenue_targets as t
+    join as_of_dates as d
+      on t.year = year(d.as_of) and (t.through_month = 12 or t.through_month = month(d.as_of))
+    left join this_year as y
+      on y.unit_code = t.unit_code and y.as_of = d.as_of and y.category = t.category
+    where p_unit is null or t.unit_code = p_unit
 ),
 
 domestic_share as (

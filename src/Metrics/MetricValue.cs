@@ -28,6 +28,12 @@ public sealed record IndicatorDefinition(
 
     /// <summary>Whether a total row (empty dims) exists; revenue by category and index components exist only with dims.</summary>
     public bool HasTotal { get; init; } = true;
+
+    /// <summary>Decimals shown to people (values stay unrounded): 0 for counts, 1 for rates, 2 for index scores.</summary>
+    public int Decimals { get; init; }
+
+    /// <summary>A change or growth, shown with its sign (+29,6%).</summary>
+    public bool Signed { get; init; }
 }
 
 /// <summary>One computed value: an indicator for a unit at an as-of date, with its breakdown dims.</summary>

@@ -18,16 +18,21 @@ public sealed class MetricsService(DuckDBConnection connection)
     public IReadOnlyList<MetricValue> Compute(string unitCode, DateOnly asOf, string? idPrefix = null)
     {
         var rows = connection.Query<ValueRow>(
-            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_at($unit, [$as_of::date]) where $prefix is null or starts_with(indicator_id, $prefix)",
+            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_for($unit, [$as_of::date], $prefix)",
             new { unit = unitCode, as_of = IsoDate(asOf), prefix = idPrefix });
-        return rows
-            .Select(r => new MetricValue(r.indicator_id, r.unit_code, ParseDate(r.as_of), ParseDims(r.dims), r.value, r.unit, KpiStatusCodes.Parse(r.status)))
-            .OrderBy(v => IndicatorCatalogue.Position(v.Id))
-            .ThenBy(v => v.Id, StringComparer.Ordinal)
-            .ThenBy(v => v.Dims.Count)
-            .ThenBy(v => string.Join("|", v.Dims.Keys), StringComparer.Ordinal)
-            .ThenBy(v => string.Join("|", v.Dims.Values), StringComparer.Ordinal)
-            .ToList();
+        return Ordered(rows.Select(ToValue)).ToList();
+    }
+
+    /// <summary>Compute for many units at once (e.g. every commune of a province for a league table or a map):
+    /// one query over all units instead of one per unit; rows ordered by unit, then as Compute orders them.</summary>
+    public IReadOnlyList<MetricValue> ComputeMany(IEnumerable<string> unitCodes, DateOnly asOf, string? idPrefix = null)
+    {
+        var units = unitCodes.Distinct().ToList();
+        if (units.Count <= 1) return units.Count == 0 ? [] : Compute(units[0], asOf, idPrefix);
+        var rows = connection.Query<ValueRow>(
+            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_for(null, [$as_of::date], $prefix) where list_contains(string_split($units, chr(31)), unit_code)",
+            new { units = string.Join('\u001f', units), as_of = IsoDate(asOf), prefix = idPrefix });
+        return Ordered(rows.Select(ToValue)).OrderBy(v => v.UnitCode, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>One indicator and breakdown over many as-of dates, computed in one query.
@@ -36,8 +41,9 @@ public sealed class MetricsService(DuckDBConnection connection)
     {
         var dates = asOfDates.Distinct().Order().ToList();
         if (dates.Count == 0) return [];
-        var rows = connection.Query<ValueRow>(
-            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_at($unit, string_split($dates, ',')::date[]) where indicator_id = $id",
+        // only the area's macro runs (a chart needs no status), one query for all the dates
+        var rows = connection.Query<SeriesRow>(
+            $"select as_of::varchar as as_of, dims::varchar as dims, value from metrics.{AreaMacro(id)}($unit, string_split($dates, ',')::date[]) where indicator_id = $id",
             new { unit = unitCode, dates = string.Join(",", dates.Select(IsoDate)), id });
         var byDate = rows
             .Where(r => SameDims(ParseDims(r.dims), dims))
@@ -92,6 +98,31 @@ public sealed class MetricsService(DuckDBConnection connection)
     public IReadOnlyList<DataSource> Sources() =>
         connection.Query<DataSource>("select file_name as filename, dataset, sha256, loaded_at as loadedat, count_rows as rows from metrics.data_sources").ToList();
 
+    private static MetricValue ToValue(ValueRow r) =>
+        new(r.indicator_id, r.unit_code, ParseDate(r.as_of), ParseDims(r.dims), r.value, r.unit, KpiStatusCodes.Parse(r.status));
+
+    /// <summary>Catalogue order, totals before breakdowns, breakdown values in their list order (the category tree, the specialty list).</summary>
+    private static IOrderedEnumerable<MetricValue> Ordered(IEnumerable<MetricValue> values) => values
+        .OrderBy(v => IndicatorCatalogue.Position(v.Id))
+        .ThenBy(v => v.Id, StringComparer.Ordinal)
+        .ThenBy(v => v.Dims.Count)
+        .ThenBy(v => string.Join("|", v.Dims.Keys), StringComparer.Ordinal)
+        .ThenBy(v => v.Dims.Select(d => IndicatorCatalogue.DimensionValuePosition(d.Key, d.Value)).ToArray(), DimensionPositions)
+        .ThenBy(v => string.Join("|", v.Dims.Values), StringComparer.Ordinal);
+
+    /// <summary>The macro of sql/metrics computing an indicator id (a fixed name, never user text).</summary>
+    private static string AreaMacro(string id) => id.Split('.')[0] switch
+    {
+        "tasks" => "tasks_at",
+        "staffing" => "staffing_at",
+        "revenue" => "revenue_at",
+        "grdp" => "grdp_at",
+        _ => "indices_at",
+    };
+
+    private static readonly Comparer<int[]> DimensionPositions = Comparer<int[]>.Create((a, b) =>
+        a.Zip(b).Select(p => p.First.CompareTo(p.Second)).FirstOrDefault(c => c != 0));
+
     internal static string IsoDate(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static DateOnly ParseDate(string iso) => DateOnly.ParseExact(iso, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -105,6 +136,8 @@ public sealed class MetricsService(DuckDBConnection connection)
     // Dapper maps by column name; these mirror the macro outputs.
 #pragma warning disable IDE1006
     private sealed record ValueRow(string unit_code, string as_of, string indicator_id, string dims, double? value, string unit, string? status);
+
+    private sealed record SeriesRow(string as_of, string dims, double? value);
 
     private sealed record OverdueTaskRow(string task_id, string title, string lead_unit, string lead_unit_name, string due_date, int days_overdue, string source_doc, string? clause);
     private sealed record RevenueGapRow(string unit_code, string category, int year, string missing_months);

@@ -64,6 +64,28 @@ public sealed class AcceptanceTests : IClassFixture<AcceptanceTests.Examples>
             Assert.Equal(double.Parse(expected, CultureInfo.InvariantCulture), row.Value!.Value, 5);
     }
 
+    [Theory]
+    [InlineData("tasks.")]
+    [InlineData("t")]
+    [InlineData("s")]            // staffing.* and sipas.*
+    [InlineData("staffing.short")]
+    [InlineData("p")]            // par_index.* and pci.*
+    [InlineData("revenue.")]
+    [InlineData("grdp")]
+    [InlineData("")]
+    public void An_id_prefix_gives_exactly_the_matching_rows(string prefix)
+    {
+        // areas a prefix rules out are skipped in SQL; that must never drop a matching row
+        var d = new DateOnly(2026, 3, 31);
+        var all = _examples.Values("98", d).Where(v => v.Id.StartsWith(prefix, StringComparison.Ordinal));
+        var some = _examples.Warehouse.Metrics.Compute("98", d, prefix);
+        Assert.NotEmpty(some);
+        Assert.Equal(Render(all), Render(some));
+    }
+
+    private static string Render(IEnumerable<MetricValue> values) =>
+        string.Join("\n", values.Select(v => $"{v.Id} {string.Join(",", v.Dims)} {v.Value} {v.Status}"));
+
     [Fact]
     public void Example_province_lists_and_sources()
     {

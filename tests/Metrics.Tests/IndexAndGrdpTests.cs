@@ -83,6 +83,16 @@ public sealed class IndexAndGrdpTests : IDisposable
         Assert.Equal(expected, Value("P", DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture), "grdp.growth"));
 
     [Fact]
+    public void Series_over_years_and_periods()
+    {
+        DateOnly[] dates = [new(2022, 12, 31), new(2023, 12, 31), new(2024, 12, 31), new(2025, 6, 30), new(2025, 9, 30)];
+        Assert.Equal([null, 80.0, 84.0, 88.0, 88.0], _w.Metrics.Series("par_index.score", "P", new Dictionary<string, string>(), dates).Select(p => p.Value));
+        Assert.Equal([null, null, 75.0, null, null],
+            _w.Metrics.Series("par_index.component_pct", "P", new Dictionary<string, string> { ["component"] = "C3" }, dates).Select(p => p.Value));
+        Assert.Equal([null, null, null, 6.0, 6.8], _w.Metrics.Series("grdp.growth", "P", new Dictionary<string, string>(), dates).Select(p => p.Value));
+    }
+
+    [Fact]
     public void Grdp_before_any_period_is_null() =>
         Assert.Null(Value("P", new DateOnly(2025, 3, 1), "grdp.growth"));
 

@@ -91,9 +91,53 @@ public sealed class RevenueIndicatorTests : IDisposable
     }
 
     [Fact]
+    public void Series_of_a_category_month_by_month()
+    {
+        DateOnly[] dates = [new(2025, 12, 31), Jan, new(2026, 2, 28), Mar];
+        // đất: 2025 months 1..3 only → 2025-12 incomplete (null); 6; 6 + 7; 6 + 7 + 3
+        Assert.Equal([null, 6.0, 13.0, 16.0],
+            _w.Metrics.Series("revenue.ytd", "P", new Dictionary<string, string> { ["category"] = "thu_tien_su_dung_dat" }, dates).Select(p => p.Value));
+    }
+
+    [Fact]
     public void Revenue_does_not_roll_up()
     {
         Assert.Equal(99.0, Value(Jan, "revenue.ytd", "tong_thu", unit: "K"));
         Assert.Equal(13.0, Value(Jan, "revenue.ytd", "tong_thu"));              // P's own rows, not P + K
+    }
+}
+
+/// <summary>The check by hand of INDICATORS.md with Hải Phòng's published 2025 figures (seed 004).</summary>
+public sealed class HaiPhongRevenueTests : IDisposable
+{
+    private readonly TestWarehouse _w = new();
+
+    public void Dispose() => _w.Dispose();
+
+    [Fact]
+    public void Revenue_2025_against_estimate_and_2024_reads_as_published()
+    {
+        _w.Unit("31", "Thành phố Hải Phòng", "thanh_pho");
+        // 2025: 11 months of 16.000 and December 21.810 → 197.810; 2024: 11 × 12.000 + 20.630 → 152.630
+        for (var m = 1; m <= 12; m++)
+            _w.Revenue(2025, m, "31", "tong_thu", m < 12 ? 16000 : 21810).Revenue(2024, m, "31", "tong_thu", m < 12 ? 12000 : 20630);
+        _w.RevenueTarget(2025, "31", "tong_thu", "du_toan_trung_uong", 12, 147400)
+          .RevenueTarget(2025, "31", "thu_noi_dia", "du_toan_trung_uong", 12, 74000);   // no thu nội địa data: null, not 0
+        var values = _w.Metrics.Compute("31", new DateOnly(2025, 12, 31), "revenue.");
+        MetricValue Row(string id, string category, string? kind = null) =>
+            values.Single(v => v.Id == id && v.Dims["category"] == category && v.Dims.GetValueOrDefault("target_kind") == kind);
+
+        var ytd = Row("revenue.ytd", "tong_thu");
+        var pct = Row("revenue.pct_of_annual_target", "tong_thu", "du_toan_trung_uong");
+        var growth = Row("revenue.yoy_growth", "tong_thu");
+        Assert.Equal(197810.0, ytd.Value);
+        Assert.Equal(197810.0 / 147400 * 100, pct.Value!.Value, 9);       // 134.1995…
+        Assert.Equal(197810.0 / 152630 * 100 - 100, growth.Value!.Value, 9); // 29.6009…
+        Assert.Null(Row("revenue.pct_of_annual_target", "thu_noi_dia", "du_toan_trung_uong").Value);
+
+        // as a briefing prints them
+        Assert.Equal("197.810 tỷ đồng", MetricDisplay.Value(Catalogue.IndicatorCatalogue.Get("revenue.ytd")!, ytd.Value));
+        Assert.Equal("134,2%", MetricDisplay.Value(Catalogue.IndicatorCatalogue.Get(pct.Id)!, pct.Value));
+        Assert.Equal("+29,6%", MetricDisplay.Value(Catalogue.IndicatorCatalogue.Get(growth.Id)!, growth.Value));
     }
 }

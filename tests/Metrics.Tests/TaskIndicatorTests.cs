@@ -155,6 +155,17 @@ public sealed class TaskIndicatorTests : IDisposable
     }
 
     [Fact]
+    public void Kpi_own_row_takes_both_thresholds_from_itself()
+    {
+        // '*': green 80, amber 40; C2's own row: green 60, no amber. C2's rate 50 is red by its own row;
+        // mixing in the '*' amber (40) would wrongly make it amber. P (40) keeps the '*' row: amber.
+        _w.KpiTarget("tasks.on_time_rate", "*", 80, 40).KpiTarget("tasks.on_time_rate", "C2", 60, null);
+        KpiStatus? Status(string unit) => _w.Metrics.Compute(unit, D, "tasks.on_time_rate").Single(v => v.Dims.Count == 0).Status;
+        Assert.Equal(KpiStatus.ChuaDat, Status("C2"));
+        Assert.Equal(KpiStatus.CanCoGang, Status("P"));
+    }
+
+    [Fact]
     public void Series_gives_one_point_per_date_in_one_call()
     {
         var dates = new[] { new DateOnly(2026, 1, 31), new DateOnly(2026, 2, 28), D };
@@ -166,6 +177,17 @@ public sealed class TaskIndicatorTests : IDisposable
     }
 
     [Fact]
+    public void Compute_many_units_in_one_query_equals_one_by_one()
+    {
+        _w.KpiTarget("tasks.on_time_rate", "*", 80, 60).Staffing("2026-01-15", "C1", "cong_chuc", "dat_dai", 2, 1);
+        string[] units = ["S", "C1", "C2"];
+        var together = _w.Metrics.ComputeMany(units, D);
+        var oneByOne = units.Order(StringComparer.Ordinal).SelectMany(u => _w.Metrics.Compute(u, D)).ToList();
+        Assert.Equal(Render(oneByOne), Render(together));
+        Assert.Equal(["C1", "C2", "S"], together.Select(v => v.UnitCode).Distinct());
+    }
+
+    [Fact]
     public void Works_on_a_read_only_connection()
     {
         _w.ReopenReadOnly();
@@ -173,5 +195,5 @@ public sealed class TaskIndicatorTests : IDisposable
     }
 
     private static string Render(IEnumerable<MetricValue> values) =>
-        string.Join("\n", values.Select(v => $"{v.Id} {string.Join(",", v.Dims)} {v.Value} {v.Status}"));
+        string.Join("\n", values.Select(v => $"{v.UnitCode} {v.Id} {string.Join(",", v.Dims)} {v.Value} {v.Status}"));
 }

@@ -41,10 +41,7 @@ public sealed class TestWarehouse : IDisposable
 
     public TestWarehouse Task(string id, string lead, string assigned, string? due, string title = "Nhiệm vụ", string? clause = null)
     {
-        Connection.Execute("""
-            insert into raw.tasks (task_id, source_doc, source_date, clause, title, lead_unit, assigned_date, due_kind, due_date, row_hash, load_id)
-            values ($id, '14-CV/TU', $assigned::date, $clause, $title, $lead, $assigned::date, case when $due is null then 'khong' else 'ngay' end, $due::date, 'h', 1)
-            """, new { id, lead, assigned, due, title, clause });
+        Connection.Execute("insert into raw.tasks (task_id, source_doc, source_date, clause, title, lead_unit, assigned_date, due_kind, due_date, row_hash, load_id) values ($id, '14-CV/TU', $assigned::date, $clause, $title, $lead, $assigned::date, case when $due is null then 'khong' else 'ngay' end, $due::date, 'h', 1)", new { id, lead, assigned, due, title, clause });
         return this;
     }
 
@@ -57,19 +54,13 @@ public sealed class TestWarehouse : IDisposable
 
     public TestWarehouse Staffing(string snapshot, string unit, string group, string specialty, int quota, int actual, int? fromOldDistrict = null, string phase = "sau_sap_xep")
     {
-        Connection.Execute("""
-            insert into raw.staffing (snapshot_date, phase, unit_code, position_group, specialty, quota, actual, from_old_district, row_hash, load_id)
-            values ($snapshot::date, $phase, $unit, $group, $specialty, $quota, $actual, $fromOldDistrict, 'h', 1)
-            """, new { snapshot, phase, unit, group, specialty, quota, actual, fromOldDistrict });
+        Connection.Execute("insert into raw.staffing (snapshot_date, phase, unit_code, position_group, specialty, quota, actual, from_old_district, row_hash, load_id) values ($snapshot::date, $phase, $unit, $group, $specialty, $quota, $actual, $fromOldDistrict, 'h', 1)", new { snapshot, phase, unit, group, specialty, quota, actual, fromOldDistrict });
         return this;
     }
 
     public TestWarehouse Index(int year, string index, string unit, string component, double score, double? maxScore = null, int? rank = null)
     {
-        Connection.Execute("""
-            insert into raw.admin_indices (year, index_code, unit_code, component, score, max_score, rank, row_hash, load_id)
-            values ($year, $index, $unit, $component, $score, $maxScore, $rank, 'h', 1)
-            """, new { year, index, unit, component, score, maxScore, rank });
+        Connection.Execute("insert into raw.admin_indices (year, index_code, unit_code, component, score, max_score, rank, row_hash, load_id) values ($year, $index, $unit, $component, $score, $maxScore, $rank, 'h', 1)", new { year, index, unit, component, score, maxScore, rank });
         return this;
     }
 
@@ -89,10 +80,7 @@ public sealed class TestWarehouse : IDisposable
 
     public TestWarehouse Grdp(string period, string unit, string kind, string start, string end, double growth)
     {
-        Connection.Execute("""
-            insert into raw.grdp (period, unit_code, year, period_kind, period_start, period_end, growth_pct, row_hash, load_id)
-            values ($period, $unit, year($start::date), $kind, $start::date, $end::date, $growth, 'h', 1)
-            """, new { period, unit, kind, start, end, growth });
+        Connection.Execute("insert into raw.grdp (period, unit_code, year, period_kind, period_start, period_end, growth_pct, row_hash, load_id) values ($period, $unit, year($start::date), $kind, $start::date, $end::date, $growth, 'h', 1)", new { period, unit, kind, start, end, growth });
         return this;
     }
 

@@ -24,18 +24,40 @@ public static class IndicatorCatalogue
     /// <summary>The position of an id in catalogue order (for sorting output); unknown ids last.</summary>
     public static int Position(string id) => Positions.Value.GetValueOrDefault(id, int.MaxValue);
 
-    private static IReadOnlyList<IndicatorDefinition> Load()
+    /// <summary>The Vietnamese name of a breakdown dimension ("specialty" → "Lĩnh vực").</summary>
+    public static string DimensionNameVi(string dimension) =>
+        CatalogueSource.Value.Dimensions.TryGetValue(dimension, out var d) ? d.NameVi : dimension;
+
+    /// <summary>The Vietnamese label of a coded dimension value ("dat_dai" → "Đất đai"), or null when it has none
+    /// (unit codes and index components are named elsewhere).</summary>
+    public static string? DimensionValueVi(string dimension, string value) =>
+        CatalogueSource.Value.Dimensions.TryGetValue(dimension, out var d) && d.Values.TryGetValue(value, out var label) ? label : null;
+
+    /// <summary>The position of a coded value in its dimension's list (the category tree, the specialty list), for ordering breakdowns; others last.</summary>
+    public static int DimensionValuePosition(string dimension, string value) =>
+        CatalogueSource.Value.Dimensions.TryGetValue(dimension, out var d)
+            ? d.Values.Keys.ToList().IndexOf(value) is var i and >= 0 ? i : int.MaxValue
+            : int.MaxValue;
+
+    private static readonly Lazy<CatalogueFile> CatalogueSource = new(() =>
     {
         using var stream = typeof(IndicatorCatalogue).Assembly.GetManifestResourceStream("Analytics.Metrics.Catalogue.indicators.json")
             ?? throw new InvalidOperationException("the indicator catalogue (Catalogue/indicators.json) is not embedded");
-        var file = JsonSerializer.Deserialize<CatalogueFile>(stream)
+        return JsonSerializer.Deserialize<CatalogueFile>(stream)
             ?? throw new InvalidOperationException("the indicator catalogue is empty");
+    });
+
+    private static IReadOnlyList<IndicatorDefinition> Load()
+    {
+        var file = CatalogueSource.Value;
         return file.Indicators.Select(e => new IndicatorDefinition(
                 e.Id, e.Area, e.NameVi, e.NameEn, e.Unit, ParseDirection(e.Better), e.Definition,
                 e.Dimensions.SelectMany(d => d).Distinct().ToList())
             {
                 Breakdowns = e.Dimensions,
                 HasTotal = e.HasTotal,
+                Decimals = e.Decimals,
+                Signed = e.Signed,
             })
             .ToList();
     }
@@ -48,7 +70,9 @@ public static class IndicatorCatalogue
         _ => throw new InvalidOperationException($"indicator catalogue: unknown direction '{better}'"),
     };
 
-    private sealed record CatalogueFile([property: JsonPropertyName("indicators")] List<CatalogueEntry> Indicators);
+    private sealed record CatalogueFile(
+        [property: JsonPropertyName("indicators")] List<CatalogueEntry> Indicators,
+        [property: JsonPropertyName("dimensions")] Dictionary<string, DimensionEntry> Dimensions);
 
     private sealed record CatalogueEntry(
         [property: JsonPropertyName("id")] string Id,
@@ -59,5 +83,12 @@ public static class IndicatorCatalogue
         [property: JsonPropertyName("better")] string Better,
         [property: JsonPropertyName("definition")] string Definition,
         [property: JsonPropertyName("dimensions")] List<List<string>> Dimensions,
-        [property: JsonPropertyName("has_total")] bool HasTotal = true);
+        [property: JsonPropertyName("has_total")] bool HasTotal = true,
+        [property: JsonPropertyName("decimals")] int Decimals = 0,
+        [property: JsonPropertyName("signed")] bool Signed = false);
+
+    private sealed record DimensionEntry(
+        [property: JsonPropertyName("name_vi")] string NameVi,
+        [property: JsonPropertyName("name_en")] string NameEn,
+        [property: JsonPropertyName("values")] Dictionary<string, string> Values);
 }
