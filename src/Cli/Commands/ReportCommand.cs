@@ -72,14 +72,22 @@ public sealed class ReportCommand : ICommand
             case "commune":
             {
                 var units = metrics.Children(unit) is { Count: > 0 } children ? children : [metrics.Unit(unit)!];
-                foreach (var u in units)
+                // The numbers come one unit at a time over the one connection; the PDFs are made in parallel.
+                var docs = units.Select(u => (u.Code, Doc: CommuneBriefContent.Build(BriefingBuilder.Gather(metrics, u.Code, asOf), options))).ToList();
+                Parallel.ForEach(docs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, d =>
                 {
-                    var doc = CommuneBriefContent.Build(BriefingBuilder.Gather(metrics, u.Code, asOf), options);
-                    var path = Path.Combine(outDir, $"tom-tat-{u.Code}-{stamp}.pdf");
-                    using var file = File.Create(path);
-                    renderer.Render(doc, file);
+                    using var file = File.Create(Path.Combine(outDir, $"tom-tat-{d.Code}-{stamp}.pdf"));
+                    renderer.Render(d.Doc, file);
+                });
+                var booklet = Path.Combine(outDir, $"tom-tat-{unit}-{stamp}-tap-hop.pdf");
+                if (docs.Count > 1)
+                {
+                    var province = metrics.Unit(unit)!;
+                    using var file = File.Create(booklet);
+                    renderer.RenderBooklet(new Analytics.Reports.Documents.DocumentInfo($"Thông tin tóm tắt các xã, phường – {province.Name}", options.Author,
+                        $"Sơ kết mô hình chính quyền địa phương hai cấp – {province.Name}"), docs.Select(d => d.Doc).ToList(), file);
                 }
-                stdout.WriteLine($"Đã ghi / wrote {units.Count} bản tóm tắt / commune briefs to {outDir} ({clock.ElapsedMilliseconds} ms)");
+                stdout.WriteLine($"Đã ghi / wrote {units.Count} bản tóm tắt / commune briefs to {outDir}" + (docs.Count > 1 ? $", and all of them in one booklet {booklet}" : "") + $" ({clock.ElapsedMilliseconds} ms)");
                 break;
             }
             default:

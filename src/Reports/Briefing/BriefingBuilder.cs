@@ -10,11 +10,10 @@ namespace Analytics.Reports.Briefing;
 /// </summary>
 public static class BriefingBuilder
 {
-    public static Document Build(MetricsService metrics, string unitCode, DateOnly asOf, BriefingOptions options,
-        IReadOnlyList<DataSource>? sources = null) =>
-        BriefingContent.Build(Gather(metrics, unitCode, asOf, sources), options);
+    public static Document Build(MetricsService metrics, string unitCode, DateOnly asOf, BriefingOptions options) =>
+        BriefingContent.Build(Gather(metrics, unitCode, asOf), options);
 
-    public static BriefingData Gather(MetricsService metrics, string unitCode, DateOnly asOf, IReadOnlyList<DataSource>? sources = null)
+    public static BriefingData Gather(MetricsService metrics, string unitCode, DateOnly asOf)
     {
         var unit = metrics.Unit(unitCode) ?? throw new ArgumentException($"Không có đơn vị mã {unitCode} trong kho / no unit with code {unitCode} in the warehouse");
         var values = new Values(metrics.Compute(unitCode, asOf));
@@ -24,7 +23,7 @@ public static class BriefingBuilder
             Indices(metrics, values, unitCode, asOf),
             Staffing(values, names),
             Tasks(metrics, values, unitCode, asOf, names),
-            sources ?? []);
+            metrics.Sources());
     }
 
     /// <summary>Looks values up by id and dims.</summary>
@@ -82,7 +81,9 @@ public static class BriefingBuilder
             v["revenue.domestic_share"],
             v.Get("revenue.pct_of_annual_target", Cat("tong_thu"), ("target_kind", "du_toan_trung_uong"))?.Status ?? total?.Status,
             byCategory, cumulative.ThisYear.Any(x => x is not null) ? cumulative : null, grdp,
-            total is null || total.Value is null ? [$"lũy kế tổng thu đến tháng {asOf.Month:00}/{asOf.Year}"] : []);
+            metrics.RevenueGaps(unit, asOf)
+                .Select(g => $"{Labels.Of(Labels.RevenueCategories, g.Category).ToLowerInvariant()} năm {g.Year}, tháng {string.Join(", ", g.MissingMonths)}")
+                .ToList());
     }
 
     /// <summary>The period a quarter-end closes, as the statistics office names it (the longest period wins).</summary>

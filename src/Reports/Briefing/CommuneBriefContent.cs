@@ -9,7 +9,7 @@ namespace Analytics.Reports.Briefing;
 public static class CommuneBriefContent
 {
     /// <summary>Rows of the overdue list shown on the page; the rest are counted, so the brief stays one page.</summary>
-    public const int OverdueRows = 8;
+    public const int OverdueRows = 5;
 
     public static Document Build(BriefingData d, BriefingOptions o)
     {
@@ -31,7 +31,7 @@ public static class CommuneBriefContent
             var worst = s.BySpecialty.Where(g => g.Shortage > 0).OrderByDescending(g => g.Shortage).ToList();
             blocks.Add(new Paragraph($"Biên chế được giao {F.Number(s.Quota)} người, có mặt {F.Number(s.Actual)} người; tính theo từng vị trí còn thiếu {F.Number(s.Shortage)} người, thừa {F.Number(s.Surplus)} người"
                 + (worst.Count == 0 ? "." : $", thiếu nhiều nhất ở lĩnh vực {string.Join(", ", worst.Take(3).Select(g => $"{g.Specialty.ToLowerInvariant()} ({F.Number(g.Shortage)})"))}.")));
-            var rows = s.BySpecialty.OrderByDescending(g => g.Shortage).ThenByDescending(g => g.Surplus).Take(8)
+            var rows = s.BySpecialty.OrderByDescending(g => g.Shortage).ThenByDescending(g => g.Surplus).Take(5)
                 .Select(g => (IReadOnlyList<string>)[g.Specialty, F.Number(g.Shortage), F.Number(g.Surplus)]).ToList();
             if (rows.Count > 0)
                 blocks.Add(new TableBlock("Thiếu, thừa theo lĩnh vực", [new("Lĩnh vực", 4), new("Thiếu", 1.2f, ColumnAlign.Right), new("Thừa", 1.2f, ColumnAlign.Right)], rows));

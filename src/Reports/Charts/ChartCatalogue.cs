@@ -45,9 +45,11 @@ public sealed class RevenueAgainstTargetChart : ChartDefinition<IReadOnlyList<Re
         ChartStyle.VietnameseTicks(plot.Axes.Left);
         plot.YLabel("tỷ đồng");
         plot.Axes.Margins(bottom: 0, top: 0.15);
+        // Fixed x range: every category label stays inside the axis even when a group has one bar.
+        plot.Axes.SetLimitsX(-0.6, data.Count - 0.4);
         plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Thực hiện", ChartStyle.Actual));
-        plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Dự toán", ChartStyle.Estimate));
-        plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Kế hoạch", ChartStyle.Plan));
+        if (data.Any(d => d.Estimate is not null)) plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Dự toán", ChartStyle.Estimate));
+        if (data.Any(d => d.Plan is not null)) plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Kế hoạch", ChartStyle.Plan));
         plot.ShowLegend(Alignment.UpperRight);
     }
 }
@@ -105,6 +107,7 @@ public sealed class GrdpGrowthChart : ChartDefinition<IReadOnlyList<GrowthPeriod
         bp.ValueLabelStyle.FontSize = 10;
         ChartStyle.CategoryTicks(plot.Axes.Bottom, data.Select(d => d.Period).ToList());
         ChartStyle.VietnameseTicks(plot.Axes.Left, 1, "%");
+        plot.Axes.SetLimitsX(-0.6, data.Count - 0.4);
         plot.Axes.Margins(bottom: 0, top: 0.15);
     }
 }
@@ -144,7 +147,7 @@ public sealed class IndexRankChart : ChartDefinition<IReadOnlyList<IndexRank>>
         plot.Axes.Left.TickGenerator = yt;
         if (years.Count > 0) plot.Axes.SetLimitsX(years[0] - 0.5, years[^1] + 0.5);
         // Inverted: bottom is the worst rank, top is rank 1 — higher on the chart is better.
-        plot.Axes.SetLimitsY(worst + Math.Max(2, worst * 0.15), 0);
+        plot.Axes.SetLimitsY(worst + Math.Max(2, worst * 0.15), 0.4);
         plot.YLabel("Thứ hạng (1 = dẫn đầu)");
         plot.ShowLegend(Alignment.LowerRight);
     }
@@ -199,7 +202,8 @@ public sealed class StaffingShortageChart : ChartDefinition<IReadOnlyList<Specia
         plot.Axes.Margins(left: 0, right: 0.12);
         plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Thiếu", ChartStyle.Bad));
         plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Thừa", ChartStyle.Neutral));
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
     }
 }
 
@@ -285,6 +289,7 @@ public sealed class OverdueDaysChart : ChartDefinition<IReadOnlyList<OverdueDays
         var bp = plot.Add.Bars(bars);
         bp.ValueLabelStyle.FontSize = 10;
         ChartStyle.CategoryTicks(plot.Axes.Bottom, Buckets.Select(b => b.Label).ToList());
+        plot.Axes.SetLimitsX(-0.6, Buckets.Length - 0.4);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true, LabelFormatter = v => VietnameseFormat.Number(v) };
         plot.YLabel("số nhiệm vụ");
         plot.Axes.Margins(bottom: 0, top: 0.15);

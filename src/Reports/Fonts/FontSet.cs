@@ -41,7 +41,9 @@ public sealed class FontSet
         _ => Regular,
     };
 
-    public bool HasGlyph(int codePoint) => _hasGlyph(codePoint);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, bool> _coverage = new();
+
+    public bool HasGlyph(int codePoint) => _coverage.GetOrAdd(codePoint, _hasGlyph);
 
     /// <summary>The distinct characters of <paramref name="text"/> this family cannot draw (whitespace and controls aside).</summary>
     public IEnumerable<int> MissingGlyphs(string text)
@@ -70,8 +72,8 @@ public sealed class MissingGlyphsException(string family, IReadOnlyList<int> cod
 
     private static string Describe(string family, IReadOnlyList<int> cps)
     {
-        var list = string.Join(", ", cps.Take(40).Select(cp => $"'{char.ConvertFromUtf32(cp)}' (U+{cp.ToString("X4", CultureInfo.InvariantCulture)})"));
-        if (cps.Count > 40) list += $" … (+{cps.Count - 40})";
+        var list = string.Join(", ", cps.Take(200).Select(cp => $"'{char.ConvertFromUtf32(cp)}' (U+{cp.ToString("X4", CultureInfo.InvariantCulture)})"));
+        if (cps.Count > 200) list += $" … (+{cps.Count - 200})";
         return $"Phông chữ \"{family}\" thiếu {cps.Count} ký tự cần dùng / font \"{family}\" lacks {cps.Count} glyph(s) the document uses: {list}. " +
                "Cài phông có đủ chữ tiếng Việt / install a font with Vietnamese glyphs: " +
                "`sudo apt-get install fonts-liberation2` (Liberation Serif 2.x) hoặc Times New Roman, rồi chạy lại / then run again.";

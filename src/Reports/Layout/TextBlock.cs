@@ -43,7 +43,16 @@ public sealed class TextBlock : Element
     private sealed record Word(List<Piece> Pieces, float Width, float SpaceWidth);
     private sealed record Line(List<Word> Words, float Width, float Height, float Ascent, bool EndsParagraph, float Indent);
 
-    private static SKFont Font(TextStyle s) => new(s.Fonts.Face(s.Bold, s.Italic), s.Size);
+    // SKFont objects are reused: creating one per word made layout the slow part of a briefing.
+    [ThreadStatic] private static Dictionary<(SKTypeface, float), SKFont>? _fonts;
+
+    private static SKFont Font(TextStyle s)
+    {
+        _fonts ??= [];
+        var key = (s.Fonts.Face(s.Bold, s.Italic), s.Size);
+        if (!_fonts.TryGetValue(key, out var font)) _fonts[key] = font = new SKFont(key.Item1, key.Item2);
+        return font;
+    }
 
     private List<Word> Words()
     {
@@ -54,14 +63,14 @@ public sealed class TextBlock : Element
         {
             if (current is { Count: > 0 })
             {
-                using var f = Font(lastStyle!);
+                var f = Font(lastStyle!);
                 words.Add(new Word(current, current.Sum(p => p.Width), f.MeasureText(" ")));
             }
             current = null;
         }
         foreach (var run in _runs)
         {
-            using var font = Font(run.Style);
+            var font = Font(run.Style);
             var parts = run.Text.Split(' ');
             for (var k = 0; k < parts.Length; k++)
             {
@@ -91,7 +100,7 @@ public sealed class TextBlock : Element
             var size = line.Count == 0 ? maxSize : line.SelectMany(w => w.Pieces).Max(p => p.Style.Size);
             var ascent = 0f;
             var styles = line.Count == 0 ? _runs.Select(r => r.Style).Take(1) : line.SelectMany(w => w.Pieces).Select(p => p.Style);
-            foreach (var s in styles) { using var f = Font(s); ascent = Math.Max(ascent, -f.Metrics.Ascent); }
+            foreach (var s in styles) { var f = Font(s); ascent = Math.Max(ascent, -f.Metrics.Ascent); }
             lines.Add(new Line([.. line], lineWidth, size * LineSpacing, ascent, endsParagraph, indent));
             line.Clear();
             lineWidth = 0;
@@ -135,7 +144,7 @@ public sealed class TextBlock : Element
         float total = 0;
         foreach (var p in w.Pieces)
         {
-            using var f = Font(p.Style);
+            var f = Font(p.Style);
             var start = 0;
             for (var k = 0; k < p.Text.Length; k++)
             {
@@ -231,7 +240,7 @@ public sealed class TextBlock : Element
             for (var pi = 0; pi < word.Pieces.Count; pi++)
             {
                 var piece = word.Pieces[pi];
-                using var font = Font(piece.Style);
+                var font = Font(piece.Style);
                 paint.Color = piece.Style.Color;
                 // The trailing space is drawn (it is invisible) so extracted text keeps word breaks.
                 var text = !last && pi == word.Pieces.Count - 1 ? piece.Text + " " : piece.Text;

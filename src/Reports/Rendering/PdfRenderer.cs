@@ -49,6 +49,30 @@ public sealed class PdfRenderer(PartyTheme theme)
         return pages;
     }
 
+    /// <summary>
+    /// Several documents in one PDF (the commune briefs of a province as one booklet to print):
+    /// each starts on a new page with its own page numbering, and the fonts are embedded once.
+    /// </summary>
+    public int RenderBooklet(DocumentInfo info, IReadOnlyList<Document> documents, Stream output)
+    {
+        foreach (var d in documents) theme.Fonts.EnsureCovers(Layout(d).Texts());
+        var totals = documents.Select(d => PageLoop.Run(Layout(d), theme.Page, new DiscardPageSink(), Header)).ToList();
+        using var buffer = new MemoryStream();
+        var pages = 0;
+        using (var pdf = SKDocument.CreatePdf(buffer, new SKDocumentPdfMetadata
+        {
+            Title = Nfc(info.Title), Author = Nfc(info.Author), Subject = Nfc(info.Subject), Keywords = Nfc(info.Keywords),
+            Creator = "Analytics", Producer = "Analytics (SkiaSharp PDF)", Creation = DateTime.UtcNow, Modified = DateTime.UtcNow, RasterDpi = 300,
+        }))
+        {
+            for (var i = 0; i < documents.Count; i++)
+                pages += PageLoop.Run(Layout(documents[i]), theme.Page, new PdfPageSink(pdf), Header, totalPages: totals[i]);
+            pdf.Close();
+        }
+        PdfLanguage.Write(buffer.ToArray(), info.Language, output);
+        return pages;
+    }
+
     public byte[] RenderToBytes(Document document)
     {
         using var ms = new MemoryStream();
@@ -150,7 +174,7 @@ public sealed class PdfRenderer(PartyTheme theme)
         {
             var cells = chunk.Select(t => new RowItem(Tile(t))).ToList();
             while (cells.Count < k.PerRow) cells.Add(new RowItem(new Spacer(0)));
-            yield return new Row(cells, spacing: 6);
+            yield return new Row(cells, spacing: 12);
         }
     }
 
@@ -216,7 +240,7 @@ public sealed class PdfRenderer(PartyTheme theme)
     {
         var recipients = new List<Element>
         {
-            new TextBlock([new TextRun("Nơi nhận:", theme.Text(12, bold: true, italic: true, underline: true))]) { LineSpacing = 1.2f },
+            new TextBlock([new TextRun("Nơi nhận:", theme.Text(12, underline: true))]) { LineSpacing = 1.2f },
         };
         recipients.AddRange(s.Recipients.Select(r => new TextBlock("- " + r, theme.Text(12)) { LineSpacing = 1.15f }));
         var signature = new Column([

@@ -1,0 +1,80 @@
+using System.Text;
+using Analytics.Reports.Briefing;
+using Analytics.Reports.Charts;
+using Analytics.Reports.Documents;
+using Analytics.Reports.Rendering;
+using UglyToad.PdfPig;
+
+namespace Analytics.Reports.Tests;
+
+public class ChartTests
+{
+    private static IReadOnlyList<Figure> Figures => FigurePack.For(SampleBriefing.HaiPhong());
+
+    [Fact]
+    public void The_sample_fills_every_chart_of_the_catalogue()
+    {
+        Assert.Equal(ChartCatalogue.All.Select(c => c.Id), Figures.Select(f => f.Definition.Id));
+        Assert.Equal(ChartCatalogue.All.Count, ChartCatalogue.All.Select(c => c.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Figure_pack_writes_slide_and_print_png_svg_and_a_contact_sheet()
+    {
+        var dir = TestOutput.Dir("figures");
+        foreach (var f in Directory.GetFiles(dir)) File.Delete(f);
+        var written = FigurePack.Write(Figures, dir);
+        Assert.Equal(9, written.Count);
+        foreach (var w in written)
+        {
+            Assert.Equal((1920, 1080), PngSize(w.SlidePng));
+            Assert.Equal((1890, 1063), PngSize(w.PrintPng));
+            var svg = File.ReadAllText(w.Svg);
+            Assert.Contains("<svg", svg);
+        }
+        Assert.True(File.Exists(Path.Combine(dir, "contact-sheet.png")));
+        var revenueSvg = File.ReadAllText(written[0].Svg);
+        Assert.Contains("Thực hiện", revenueSvg.Normalize(NormalizationForm.FormC));
+        Assert.Contains("197.810", revenueSvg);
+        var grdp = File.ReadAllText(written.Single(w => w.Id == "grdp-growth").Svg);
+        Assert.Contains("11,8%", grdp);
+    }
+
+    private static (int, int) PngSize(string path)
+    {
+        var b = File.ReadAllBytes(path);
+        Assert.Equal(0x89, b[0]);
+        return ((b[16] << 24) | (b[17] << 16) | (b[18] << 8) | b[19], (b[20] << 24) | (b[21] << 16) | (b[22] << 8) | b[23]);
+    }
+
+    [Fact]
+    public void Rank_axis_is_inverted_so_first_place_is_on_top()
+    {
+        var plot = ChartCatalogue.IndexRanks.Build([new IndexRank("PCI", 2023, 3), new IndexRank("PCI", 2024, 1)]);
+        plot.RenderInMemory(800, 400);
+        var top = plot.GetPixel(new ScottPlot.Coordinates(2024, 1)).Y;
+        var lower = plot.GetPixel(new ScottPlot.Coordinates(2023, 3)).Y;
+        Assert.True(top < lower, "rank 1 must be drawn above rank 3");
+    }
+
+    [Fact]
+    public void Charts_stay_vector_on_the_pdf_page()
+    {
+        var doc = new Document(new DocumentInfo("t", "a", "s"), [new FigureBlock(ChartCatalogue.GrdpGrowth.For([new GrowthPeriod("Quý I/2025", 10.8), new GrowthPeriod("6 tháng 2025", 11.2)]), "Tăng trưởng")]);
+        var bytes = new PdfRenderer().RenderToBytes(doc);
+        using var pdf = PdfDocument.Open(bytes);
+        var page = pdf.GetPage(1);
+        Assert.Empty(page.GetImages()); // no raster fallback
+        var words = string.Join(" ", page.GetWords().Select(w => w.Text)).Normalize(NormalizationForm.FormC);
+        Assert.Contains("10,8%", words);
+        Assert.Contains("Quý I/2025", words);
+    }
+
+    [Fact]
+    public void Wrong_data_type_is_refused_with_the_expected_type()
+    {
+        IChartDefinition def = ChartCatalogue.GrdpGrowth;
+        var e = Assert.Throws<ArgumentException>(() => def.Build("not data"));
+        Assert.Contains("grdp-growth", e.Message);
+    }
+}
