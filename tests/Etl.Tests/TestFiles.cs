@@ -26,32 +26,39 @@ public sealed class Scratch : IDisposable
         return path;
     }
 
-    public DuckDBConnection Open() => Warehouse.Warehouse.OpenMigrated(Db);
+    private DuckDBConnection? _connection;
 
-    public LoadReport Load(LoadOptions? options, params string[] paths)
+    /// <summary>The test's warehouse connection, opened once (opening a DuckDB file is the slow part).</summary>
+    public DuckDBConnection Connection => _connection ??= Warehouse.Warehouse.OpenMigrated(InMemory ? ":memory:" : Db);
+
+    /// <summary>Tests that only read results through Connection use an in-memory warehouse (no fsync per commit).</summary>
+    public bool InMemory { get; init; } = true;
+
+    /// <summary>Closes the shared connection, e.g. before another process opens the file.</summary>
+    public void Close()
     {
-        using var c = Open();
-        return LoadPipeline.Load(c, paths, options ?? new LoadOptions());
+        _connection?.Dispose();
+        _connection = null;
     }
+
+    public LoadReport Load(LoadOptions? options, params string[] paths) => LoadPipeline.Load(Connection, paths, options ?? new LoadOptions());
 
     public LoadReport Load(params string[] paths) => Load(null, paths);
 
     public long Count(string table)
     {
-        using var c = Open();
-        return c.ExecuteScalar<long>($"select count(*) from {table}");
+        return Connection.ExecuteScalar<long>($"select count(*) from {table}");
     }
 
     public IReadOnlyList<T> Query<T>(string sql)
     {
-        using var c = Open();
-        return c.Query<T>(sql).ToList();
+        return Connection.Query<T>(sql).ToList();
     }
 
     /// <summary>Row counts of every raw table and the journal, to prove a refused file changed nothing.</summary>
     public Dictionary<string, long> RawCounts()
     {
-        using var c = Open();
+        var c = Connection;
         var tables = c.Query<string>("select table_name from duckdb_tables() where schema_name = 'raw' order by table_name").ToList();
         return tables.ToDictionary(t => t, t => c.ExecuteScalar<long>($"select count(*) from raw.{t}"));
     }
@@ -78,6 +85,7 @@ public sealed class Scratch : IDisposable
 
     public void Dispose()
     {
+        Close();
         try { Directory.Delete(Dir, true); } catch (IOException) { }
     }
 }

@@ -41,9 +41,22 @@ public sealed record ColumnSpec(string Name, ColumnType Type, bool Required = fa
     public IEnumerable<string> HeaderForms() => Aliases.Prepend(Name).Select(VietnameseFold.Fold);
 
     private Dictionary<string, string>? _enumLookup;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> _enumSeen = new(StringComparer.Ordinal);
 
     /// <summary>Folded code or label → canonical code.</summary>
     internal Dictionary<string, string> EnumLookup => _enumLookup ??= BuildEnumLookup();
+
+    /// <summary>
+    /// The canonical code for a cell's text, or null. Files repeat the same few spellings millions of
+    /// times, so each distinct spelling is folded once (the cache is bounded by the spellings seen).
+    /// </summary>
+    internal string? MatchEnum(string text)
+    {
+        if (_enumSeen.TryGetValue(text, out var code)) return code;
+        code = EnumLookup.TryGetValue(VietnameseFold.Fold(text), out var c) ? c : null;
+        if (_enumSeen.Count < 10_000) _enumSeen[text] = code;
+        return code;
+    }
 
     private Dictionary<string, string> BuildEnumLookup()
     {

@@ -262,7 +262,7 @@ public static class DatasetCatalog
                 break;
         }
         if (due is not null && assigned is not null && due < assigned && c.Usable("assigned_date"))
-            c.Error("due_date", $"hạn hoàn thành trước ngày giao ({assigned:yyyy-MM-dd})", $"due_date is before assigned_date ({assigned:yyyy-MM-dd})");
+            c.Error("due_date", $"hạn hoàn thành trước ngày giao ({Iso(assigned)})", $"due_date is before assigned_date ({Iso(assigned)})");
     }
 
     private static void TaskUpdateRule(RowContext c)
@@ -277,7 +277,7 @@ public static class DatasetCatalog
             c.Error("completed_date", $"chỉ ghi ngày hoàn thành khi trạng thái là hoan_thanh (đang là {status})",
                 $"completed_date must be empty unless status is hoan_thanh (it is {status})");
         else if (completed is not null && report is not null && completed > report)
-            c.Error("completed_date", $"ngày hoàn thành sau ngày báo cáo ({report:yyyy-MM-dd})", $"completed_date is after report_date ({report:yyyy-MM-dd})");
+            c.Error("completed_date", $"ngày hoàn thành sau ngày báo cáo ({Iso(report)})", $"completed_date is after report_date ({Iso(report)})");
     }
 
     private static void StaffingRule(RowContext c)
@@ -373,4 +373,5 @@ public static class DatasetCatalog
     }
 
     private static string Invariant(double v) => v.ToString(CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 }

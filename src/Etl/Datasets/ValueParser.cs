@@ -18,7 +18,6 @@ public static partial class ValueParser
 {
     [GeneratedRegex(@"^[+-]?\d+(\.\d+)?$")] private static partial Regex InvariantNumber();
     [GeneratedRegex(@"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")] private static partial Regex VietnameseNumber();
-    [GeneratedRegex(@"^(\d{4})-(\d{2})-(\d{2})$")] private static partial Regex IsoDate();
     [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})/(\d{4})$")] private static partial Regex VietnameseDate();
     [GeneratedRegex(@"^(\d{4})-(\d{1,2})$")] private static partial Regex IsoMonth();
     [GeneratedRegex(@"^(\d{1,2})/(\d{4})$")] private static partial Regex VietnameseMonth();
@@ -61,7 +60,7 @@ public static partial class ValueParser
                     "not a yes/no value; use true/false, 1/0 or có/không");
                 return null;
             case ColumnType.Enum:
-                if (column.EnumLookup.TryGetValue(VietnameseFold.Fold(text), out var code)) return code;
+                if (column.MatchEnum(text) is { } code) return code;
                 var allowed = string.Join(", ", column.Values.Select(v => v.Code));
                 problem = new($"giá trị không thuộc danh mục; cho phép: {allowed}", $"not an allowed value; allowed: {allowed}");
                 return null;
@@ -79,6 +78,11 @@ public static partial class ValueParser
             var d = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
             if (double.IsNaN(d) || double.IsInfinity(d) || Math.Abs(d) > 7.9e28) { problem = NotANumber(locale); return null; }
             number = (decimal)d;
+        }
+        else if (IsPlainInteger(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
+        {
+            // fast path for the common case (counts, years): digits only, same in both number forms
+            number = whole;
         }
         else if (locale == NumberLocale.Invariant)
         {
@@ -136,16 +140,35 @@ public static partial class ValueParser
         return value;
     }
 
+    private static bool IsPlainInteger(string text)
+    {
+        if (text.Length is 0 or > 18) return false;
+        var start = text[0] == '-' ? 1 : 0;
+        if (start == text.Length) return false;
+        for (var i = start; i < text.Length; i++) if (!char.IsAsciiDigit(text[i])) return false;
+        return true;
+    }
+
     private static ParseProblem NotANumber(NumberLocale locale) => locale == NumberLocale.Invariant
         ? new("không phải là số (dạng chuẩn: 197810 hoặc 134.2)", "not a number (invariant form: 197810 or 134.2)")
         : new("không phải là số (dạng Việt Nam: 197.810 hoặc 134,2)", "not a number (Vietnamese form: 197.810 or 134,2)");
+
+    private static bool AllDigits(ReadOnlySpan<char> span)
+    {
+        foreach (var c in span) if (!char.IsAsciiDigit(c)) return false;
+        return true;
+    }
 
     public static DateOnly? ParseDate(string text, out ParseProblem? problem)
     {
         problem = null;
         int y, m, d;
-        var iso = IsoDate().Match(text);
-        if (iso.Success) { y = int.Parse(iso.Groups[1].Value, CultureInfo.InvariantCulture); m = int.Parse(iso.Groups[2].Value, CultureInfo.InvariantCulture); d = int.Parse(iso.Groups[3].Value, CultureInfo.InvariantCulture); }
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-' && AllDigits(text.AsSpan(0, 4)) && AllDigits(text.AsSpan(5, 2)) && AllDigits(text.AsSpan(8, 2)))
+        {
+            y = int.Parse(text.AsSpan(0, 4), CultureInfo.InvariantCulture);
+            m = int.Parse(text.AsSpan(5, 2), CultureInfo.InvariantCulture);
+            d = int.Parse(text.AsSpan(8, 2), CultureInfo.InvariantCulture);
+        }
         else
         {
             var vn = VietnameseDate().Match(text);

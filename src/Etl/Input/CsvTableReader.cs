@@ -55,11 +55,17 @@ public sealed class CsvTableReader : IDisposable
             var start = _line;
             var fields = ReadRecord();
             if (fields is null) yield break;
-            if (fields.All(f => f.Length == 0)) continue;
+            if (AllEmpty(fields)) continue;
             var cells = new Cell[fields.Length];
             for (var i = 0; i < fields.Length; i++) cells[i] = new Cell(fields[i]);
             yield return new SourceRecord(start, null, cells);
         }
+    }
+
+    private static bool AllEmpty(string[] fields)
+    {
+        foreach (var f in fields) if (f.Length != 0) return false;
+        return true;
     }
 
     private bool Fill()
@@ -111,42 +117,7 @@ public sealed class CsvTableReader : IDisposable
         var recordLine = _line;
         while (true)
         {
-            _field.Clear();
-            var c = Peek();
-            if (c == '"')
-            {
-                Next();
-                while (true)
-                {
-                    var q = Peek();
-                    if (q < 0)
-                        throw new InputFormatException(recordLine, null, null,
-                            "dấu ngoặc kép mở nhưng không đóng đến hết tệp",
-                            "a quoted field is never closed before the end of the file");
-                    Next();
-                    if (q == '"')
-                    {
-                        if (Peek() == '"') { Next(); _field.Append('"'); continue; }
-                        break;
-                    }
-                    _field.Append((char)q);
-                }
-                var after = Peek();
-                if (after >= 0 && after != Delimiter && after != '\r' && after != '\n')
-                    throw new InputFormatException(_line, null, _field.ToString(),
-                        "ký tự sau dấu ngoặc kép đóng không phải dấu phân cách",
-                        "a character follows the closing quote of a field instead of the delimiter");
-            }
-            else
-            {
-                while (true)
-                {
-                    var u = Peek();
-                    if (u < 0 || u == Delimiter || u == '\r' || u == '\n') break;
-                    _field.Append(Next());
-                }
-            }
-            fields.Add(_field.ToString());
+            fields.Add(Peek() == '"' ? ReadQuoted(recordLine) : ReadUnquoted());
             var end = Peek();
             if (end == Delimiter) { Next(); continue; }
             if (end == '\r')
@@ -157,6 +128,54 @@ public sealed class CsvTableReader : IDisposable
             else if (end == '\n') Next();
             return fields.ToArray();
         }
+    }
+
+    /// <summary>An unquoted field: the run up to the next delimiter or line end, taken straight from the buffer.</summary>
+    private string ReadUnquoted()
+    {
+        _field.Clear();
+        while (Peek() >= 0)
+        {
+            var span = _buffer.AsSpan(_pos, _len - _pos);
+            var stop = span.IndexOfAny(Delimiter, '\r', '\n');
+            if (stop >= 0)
+            {
+                _pos += stop;
+                if (_field.Length == 0) return new string(span[..stop]);
+                _field.Append(span[..stop]);
+                break;
+            }
+            _field.Append(span);
+            _pos = _len;
+        }
+        return _field.ToString();
+    }
+
+    private string ReadQuoted(int recordLine)
+    {
+        _field.Clear();
+        Next();
+        while (true)
+        {
+            var q = Peek();
+            if (q < 0)
+                throw new InputFormatException(recordLine, null, null,
+                    "dấu ngoặc kép mở nhưng không đóng đến hết tệp",
+                    "a quoted field is never closed before the end of the file");
+            Next();
+            if (q == '"')
+            {
+                if (Peek() == '"') { Next(); _field.Append('"'); continue; }
+                break;
+            }
+            _field.Append((char)q);
+        }
+        var after = Peek();
+        if (after >= 0 && after != Delimiter && after != '\r' && after != '\n')
+            throw new InputFormatException(_line, null, _field.ToString(),
+                "ký tự sau dấu ngoặc kép đóng không phải dấu phân cách",
+                "a character follows the closing quote of a field instead of the delimiter");
+        return _field.ToString();
     }
 
     /// <summary>Finds the line of the first invalid UTF-8 sequence by scanning the bytes again.</summary>

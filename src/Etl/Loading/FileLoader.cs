@@ -25,7 +25,6 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         var rejected = new Dictionary<int, List<string>>();
         string? sheet = null;
         int? sheetIndex = null;
-        string[]? header = null;
         var readable = false;
         try
         {
@@ -42,9 +41,12 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
                 {
                     sheet = source.Sheet;
                     sheetIndex = source.IsCsv ? null : source.SheetIndex;
-                    header = source.Header;
+                    var clock = Stopwatch.StartNew();
                     Stage(spec, source, report, rejected);
+                    report.PhaseSeconds["read"] = clock.Elapsed.TotalSeconds;
+                    clock.Restart();
                     RunSetChecks(spec, report, sheet, rejected);
+                    report.PhaseSeconds["checks"] = clock.Elapsed.TotalSeconds;
                     readable = true;
                 }
             }
@@ -53,16 +55,24 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         {
             report.AddError(new LoadIssue(e.Line, e.Sheet, null, e.Value, e.ReasonVi, e.ReasonEn));
         }
+        catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException)
+        {
+            // a damaged workbook part or zip entry, met while streaming its rows
+            report.AddError(new LoadIssue(null, sheet, null, null,
+                $"bảng tính bị hỏng, không đọc được: {e.Message}", $"the workbook is damaged and cannot be read: {e.Message}"));
+        }
 
         report.Rejected = rejected.Count;
         var refuse = !readable || (rejected.Count > 0 && !options.Partial);
         if (refuse)
         {
+            connection.Execute("drop table if exists temp.main.stage");
             report.Outcome = LoadOutcome.Refused;
             if (writes) Journal(report, started, sheet, null);
             return report;
         }
 
+        var mergeClock = Stopwatch.StartNew();
         var counts = ClassifyChanges(spec!);
         report.Inserted = counts.GetValueOrDefault("inserted");
         report.Replaced = counts.GetValueOrDefault("replaced");
@@ -72,14 +82,19 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             : report.RowsRead > 0 && report.Inserted + report.Replaced == 0 ? LoadOutcome.Unchanged
             : LoadOutcome.Loaded;
 
-        using (var tx = connection.BeginTransaction())
+        // validate keeps (in its in-memory copy) only what later files of the run look up
+        if (writes || spec!.Name is "units" or "tasks")
         {
+            using var tx = connection.BeginTransaction();
             var loadId = writes ? Journal(report, started, sheet, tx) : 0;
-            connection.Execute(Template("sql/load/merge.sql", spec!), new { load_id = loadId, sheet }, tx);
+            connection.Execute(Template("sql/load/merge.sql", spec!).Replace("{{or_replace}}", report.Replaced > 0 ? "or replace" : ""),
+                new { load_id = loadId, sheet }, tx);
             tx.Commit();
             if (writes) report.LoadId = loadId;
         }
+        report.PhaseSeconds["merge"] = mergeClock.Elapsed.TotalSeconds;
         knownDatasets?.Add(spec!.Name);
+        connection.Execute("drop table if exists temp.main.staged; drop table if exists temp.main.stage");
 
         if (writes && rejected.Count > 0)
             report.RejectsFile = WriteRejects(path, spec!, sheetIndex, rejected);
@@ -174,9 +189,9 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
     private static Action<IDuckDBAppenderRow, object?> ValueAppender(string duckType) => duckType switch
     {
         "VARCHAR" => (r, v) => r.AppendValue((string?)v),
-        "BIGINT" => (r, v) => r.AppendValue(v is null ? null : (long?)Convert.ToInt64(v, CultureInfo.InvariantCulture)),
-        "INTEGER" => (r, v) => r.AppendValue(v is null ? null : (int?)Convert.ToInt32(v, CultureInfo.InvariantCulture)),
-        "DOUBLE" => (r, v) => r.AppendValue(v is null ? null : (double?)Convert.ToDouble(v, CultureInfo.InvariantCulture)),
+        "BIGINT" => (r, v) => r.AppendValue(v switch { null => null, long l => l, _ => (long?)Convert.ToInt64(v, CultureInfo.InvariantCulture) }),
+        "INTEGER" => (r, v) => r.AppendValue(v switch { null => null, long l => checked((int)l), _ => (int?)Convert.ToInt32(v, CultureInfo.InvariantCulture) }),
+        "DOUBLE" => (r, v) => r.AppendValue(v switch { null => null, double d => d, _ => (double?)Convert.ToDouble(v, CultureInfo.InvariantCulture) }),
         "DATE" => (r, v) => r.AppendValue((DateOnly?)v),
         "BOOLEAN" => (r, v) => r.AppendValue((bool?)v),
         _ => throw new InvalidOperationException($"raw column type {duckType} has no appender"),
@@ -186,7 +201,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
 
     private void RunSetChecks(DatasetSpec spec, FileReport report, string? sheet, Dictionary<int, List<string>> rejected)
     {
-        var checks = new List<(string Name, string Sql)> { ("duplicate keys", DuplicateKeySql(spec)) };
+        var checks = new List<(string Name, string Sql)> { ("duplicate keys", DuplicateKeySql(spec, sheet is not null)) };
         foreach (var check in spec.SetChecks)
         {
             var missing = check.References.Where(r => knownDatasets is not null && !knownDatasets.Contains(r)).ToList();
@@ -227,7 +242,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         connection.Execute("delete from stage where source_line in (select line from rejected_lines)");
     }
 
-    private static string DuplicateKeySql(DatasetSpec spec)
+    private static string DuplicateKeySql(DatasetSpec spec, bool workbook)
     {
         var keyText = $"concat_ws(' / ', {string.Join(", ", spec.Key.Select(k => $"cast({k} as varchar)"))})";
         var label = spec.Name == "revenue" ? "period" : spec.Key[0];
@@ -236,6 +251,8 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             .Replace("{{key_text}}", keyText)
             .Replace("{{key_label}}", label)
             .Replace("{{key_names}}", names)
+            .Replace("{{line_vi}}", workbook ? "hàng" : "dòng")
+            .Replace("{{line_en}}", workbook ? "row" : "line")
             .Replace("{{key}}", string.Join(", ", spec.Key));
     }
 
@@ -248,20 +265,18 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             .ToDictionary(r => r.Change, r => r.Count);
     }
 
-    private List<string>? _contentColumns;
-
     /// <summary>Fills a sql/load template's placeholders from the dataset's table, key and columns.</summary>
     private string Template(string file, DatasetSpec spec)
     {
-        _contentColumns = connection.Query<string>(
+        var contentColumns = connection.Query<string>(
             "select column_name from duckdb_columns() where schema_name = 'raw' and table_name = $t and column_name not in ('row_hash', 'load_id', 'source_line', 'source_sheet') order by column_index",
             new { t = spec.Table }).ToList();
-        var hash = $"md5(concat_ws(chr(31), {string.Join(", ", _contentColumns.Select(c => $"coalesce(cast(s.{c} as varchar), chr(30))"))}))";
+        var hash = $"md5(concat_ws(chr(31), {string.Join(", ", contentColumns.Select(c => $"coalesce(cast(s.{c} as varchar), chr(30))"))}))";
         return ReadSql(file)
             .Replace("{{table}}", spec.Table)
             .Replace("{{row_hash}}", hash)
             .Replace("{{key_join}}", string.Join(" and ", spec.Key.Select(k => $"r.{k} = h.{k}")))
-            .Replace("{{columns}}", string.Join(", ", _contentColumns));
+            .Replace("{{columns}}", string.Join(", ", contentColumns));
     }
 
     private long Journal(FileReport report, DateTime started, string? sheet, DuckDBTransaction? tx)

@@ -47,6 +47,8 @@ public sealed class FileReport(string path, string dataset)
     /// <summary>With --partial, the CSV of refused rows and their reasons.</summary>
     public string? RejectsFile { get; internal set; }
     internal int MaxListed { get; init; } = 1000;
+    /// <summary>Seconds spent per phase (read, checks, merge), for benchmarks; not part of the JSON.</summary>
+    public Dictionary<string, double> PhaseSeconds { get; } = [];
 
     public bool Refused => Outcome == LoadOutcome.Refused;
 

@@ -79,6 +79,14 @@ internal sealed class TableSource : IDisposable
     /// </summary>
     public static TableSource? Open(string path, DatasetSpec spec, FileReport report, int? sheetIndex = null)
     {
+        var extension = System.IO.Path.GetExtension(path).ToLowerInvariant();
+        if (extension is ".xls" or ".xlsb" or ".ods" or ".numbers")
+        {
+            report.AddError(new LoadIssue(null, null, null, System.IO.Path.GetFileName(path),
+                $"định dạng {extension} không được hỗ trợ; hãy lưu lại tệp dạng .xlsx hoặc .csv (UTF-8)",
+                $"the {extension} format is not supported; save the file as .xlsx or .csv (UTF-8)"));
+            return null;
+        }
         if (!IsWorkbook(path))
         {
             var csv = CsvTableReader.Open(path);
