@@ -50,7 +50,7 @@ public static class AreaPages
                 if (ChartCatalogue.All.All(x => x.Id != id)) return Results.NotFound();
                 var figure = PageCharts.Build(id, v);
                 if (figure is null) return Results.NotFound();
-                var svg = v.Cached("svg|" + id, () => ChartRenderer.Svg(figure.Build(withTitle: false), 800, 450));
+                var svg = v.Cached("svg|" + id, () => ChartRenderer.Svg(figure.Build(withTitle: false), 640, 360));
                 return Results.Text(svg, "image/svg+xml; charset=utf-8");
             }));
     }
@@ -191,7 +191,7 @@ public static class AreaPages
             {
                 sb.Append("<section class=\"card\"><figure class=\"chart\"><figcaption>").Append(Html.E(figure!.Title)).Append("</figcaption>");
                 sb.Append("<img src=\"").Append(Html.E(v.State.Link($"/chart/{id}.svg"))).Append("\" alt=\"").Append(Html.E(figure.Title))
-                  .Append("; số liệu chi tiết ở các bảng bên dưới\" width=\"800\" height=\"450\"></figure></section>");
+                  .Append("; số liệu chi tiết ở các bảng bên dưới\" width=\"640\" height=\"360\"></figure></section>");
             }
             sb.Append("</div>");
         }

@@ -40,15 +40,19 @@ public static class Overview
         var prevDate = v.PreviousPeriod();
         var prev = prevDate is { } p ? AreaPages.Index(v.ValuesAt(v.Unit.Code, p)) : new();
         var ly = AreaPages.Index(v.ValuesAt(v.Unit.Code, v.SamePeriodLastYear()));
+        // Every value at each trend date, computed once per date and cached: the same dates serve
+        // every tile (a per-indicator series would recompute all indicators once per tile).
+        var trendValues = v.TrendDates().Select(d => (Date: d, Values: d == v.AsOf ? AreaPages.Index(values) : AreaPages.Index(v.ValuesAt(v.Unit.Code, d)))).ToList();
         var tiles = new List<Tile>();
         foreach (var (id, dims, page) in Headlines)
         {
             var m = values.FirstOrDefault(x => x.Id == id && Matches(x.Dims, dims));
             if (m is null) continue;
             var key = AreaPages.Key(m.Id, m.Dims);
+            var trend = trendValues.Select(t => new SeriesPoint(t.Date, t.Values.GetValueOrDefault(key)?.Value)).ToList();
+            if (m.Value is null && trend.All(x => x.Value is null)) continue; // nothing loaded for it: no empty tile
             tiles.Add(new Tile(m, IndicatorCatalogue.Get(id)?.NameVi ?? id, page,
-                prev.GetValueOrDefault(key)?.Value, ly.GetValueOrDefault(key)?.Value,
-                v.Series(m.Id, m.Dims, v.TrendDates())));
+                prev.GetValueOrDefault(key)?.Value, ly.GetValueOrDefault(key)?.Value, trend));
         }
         return tiles;
     }

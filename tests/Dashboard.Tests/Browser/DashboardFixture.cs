@@ -44,6 +44,9 @@ public sealed class DashboardFixture : IAsyncLifetime
             AcceptDownloads = true,
             Locale = "vi-VN",
         });
+        // Generous: six engineers share two cores here; a cold view computes every indicator.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         var page = await context.NewPageAsync();
         // Any console error (a CSP violation included) fails the page checks.
         page.Console += (_, msg) => { if (msg.Type == "error") ConsoleErrors.Add($"{page.Url}: {msg.Text}"); };
