@@ -13,7 +13,8 @@ public static class BriefingBuilder
     public static Document Build(MetricsService metrics, string unitCode, DateOnly asOf, BriefingOptions options) =>
         BriefingContent.Build(Gather(metrics, unitCode, asOf), options);
 
-    public static BriefingData Gather(MetricsService metrics, string unitCode, DateOnly asOf)
+    // sources: the dashboard passes the list it caches per snapshot; null reads it from the warehouse
+    public static BriefingData Gather(MetricsService metrics, string unitCode, DateOnly asOf, IReadOnlyList<DataSource>? sources = null)
     {
         var unit = metrics.Unit(unitCode) ?? throw new ArgumentException($"Không có đơn vị mã {unitCode} trong kho / no unit with code {unitCode} in the warehouse");
         var values = new Values(metrics.Compute(unitCode, asOf));
@@ -23,7 +24,7 @@ public static class BriefingBuilder
             Indices(metrics, values, unitCode, asOf),
             Staffing(values, names),
             Tasks(metrics, values, unitCode, asOf, names),
-            metrics.Sources());
+            sources ?? metrics.Sources());
     }
 
     /// <summary>Looks values up by id and dims.</summary>

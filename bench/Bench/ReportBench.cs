@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using Analytics.Etl.Warehouse;
+using Analytics.Metrics;
+using Analytics.Reports.Briefing;
+using Analytics.Reports.Rendering;
+
+namespace Analytics.Bench;
+
+/// <summary>The Hải Phòng briefing and the 114 commune briefs (in-process, warm, as `analytics report`
+/// does it), beside headless Chromium printing the dashboard's pages to PDF (the peers' method).</summary>
+public static class ReportBench
+{
+    private static readonly DateOnly AsOf = new(2025, 12, 31);
+
+    public static string SamplesDb(BenchOptions o) => Path.Combine(o.Work, "samples.duckdb");
+
+    public static void Run(BenchOptions o, Results results)
+    {
+        var db = SamplesDb(o);
+        LoadBench.Delete(db);
+        var load = Child.Run("dotnet", [o.Cli, "load", "--db", db, Path.Combine(o.Repo, "data-samples")], mustSucceed: false);
+        if (load.ExitCode is not (0 or 1)) throw new InvalidOperationException("loading data-samples failed: " + Child.Tail(load.Output));
+        results.Command($"dotnet {o.Cli} load --db {db} data-samples/   # the Hải Phòng (31) and Cần Thơ (92) samples");
+
+        var briefing = new List<double>();
+        var communes = new List<double>();
+        int pages = 0, briefs = 0;
+        using (var connection = Warehouse.Open(db, readOnly: true))
+        {
+            var metrics = new MetricsService(connection);
+            var renderer = new PdfRenderer();
+            var options = new BriefingOptions();
+            double Briefing()
+            {
+                var w = Stopwatch.StartNew();
+                using var ms = new MemoryStream();
+                pages = renderer.Render(BriefingBuilder.Build(metrics, "31", AsOf, options), ms);
+                return w.Elapsed.TotalSeconds;
+            }
+            var children = metrics.Children("31").Where(u => u.Type is "xa" or "phuong" or "dac_khu").ToList();
+            double Communes()
+            {
+                var w = Stopwatch.StartNew();
+                foreach (var u in children)
+                {
+                    using var ms = new MemoryStream();
+                    renderer.Render(CommuneBriefContent.Build(BriefingBuilder.Gather(metrics, u.Code, AsOf), options), ms);
+                }
+                briefs = children.Count;
+                return w.Elapsed.TotalSeconds;
+            }
+            Briefing(); // warm: fonts, plans, JIT
+            for (var i = 0; i < o.Runs; i++) briefing.Add(Briefing());
+            for (var i = 0; i < o.Runs; i++) communes.Add(Communes());
+        }
+
+        // the peers' method: Chromium printing the dashboard page, served from the same warehouse
+        var overview = new List<double>();
+        var fivePages = new List<double>();
+        using (var server = DashboardServer.Start(o, db, 5181))
+        {
+            string[] paths = ["/", "/revenue", "/indices", "/staffing", "/tasks"];
+            foreach (var p in paths) Chromium(server.Url(p, "31", AsOf), o); // warm the server's cache and Chromium's disk cache
+            for (var i = 0; i < o.Runs; i++)
+            {
+                var times = paths.Select(p => Chromium(server.Url(p, "31", AsOf), o)).ToList();
+                overview.Add(times[0]);
+                fivePages.Add(times.Sum());
+            }
+        }
+        results.Add(new Figure($"Hải Phòng briefing PDF, warm ({pages} pages, 31 at {AsOf:yyyy-MM-dd})", "s", briefing, fivePages,
+            "Chromium --print-to-pdf of the 5 dashboard pages", "< 1 s", Results.Median(briefing) < 1, "in-process: BriefingBuilder.Build + PdfRenderer.Render"));
+        results.Add(new Figure($"all {briefs} commune briefs of Hải Phòng", "s", communes, null, "", "< 10 s", Results.Median(communes) < 10, "in-process, one after another"));
+        results.Add(new Figure("Chromium --print-to-pdf of the overview page alone", "s", overview, briefing,
+            "our briefing", "(baseline)", null, "one browser launch per page"));
+        results.Command("in-process: PdfRenderer.Render(BriefingBuilder.Build(metrics, \"31\", 2025-12-31, new BriefingOptions())) and CommuneBriefContent for each commune of 31");
+        results.Command($"/usr/bin/chromium {string.Join(' ', ChromiumArgs)} --print-to-pdf=OUT.pdf 'http://127.0.0.1:5181/PAGE?unit=31&as_of=2025-12-31'   # PAGE = /, /revenue, /indices, /staffing, /tasks; server: dotnet {o.Cli} serve --db {db} --urls http://127.0.0.1:5181");
+    }
+
+    private static readonly string[] ChromiumArgs = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+
+    private static double Chromium(string url, BenchOptions o)
+    {
+        var pdf = Path.Combine(o.Work, "chromium.pdf");
+        File.Delete(pdf);
+        var profile = Path.Combine(o.Work, "chromium-profile");
+        var r = Child.Run("/usr/bin/chromium", [.. ChromiumArgs, $"--user-data-dir={profile}", "--no-pdf-header-footer", $"--print-to-pdf={pdf}", url], mustSucceed: false);
+        if (!File.Exists(pdf) || new FileInfo(pdf).Length < 1000) throw new InvalidOperationException($"Chromium wrote no PDF for {url}: {Child.Tail(r.Output)}");
+        return r.Seconds;
+    }
+}

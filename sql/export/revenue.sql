@@ -1,0 +1,7 @@
+-- revenue: staging.revenue by province and its own year column.
+copy (
+    select x.*, coalesce(p.province, '_none') as province
+    from staging.revenue as x
+    left join unit_province() as p using (unit_code)
+    order by all
+) to '{lake}/revenue' (format parquet, partition_by (province, year), compression zstd);
