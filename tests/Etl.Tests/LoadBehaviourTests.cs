@@ -302,6 +302,23 @@ public class ValidateTests
     }
 
     [Fact]
+    public void Validate_against_an_open_warehouse_checks_references_and_writes_nothing()
+    {
+        using var s = new Scratch();
+        s.LoadBase();
+        var before = s.RawCounts();
+        var tasks = s.Write("tasks_new.csv", "task_id,source_doc,source_date,title,lead_unit,support_units\nK1,1-CV/TU,2026-01-02,Việc,09801,98S01\nK2,1-CV/TU,2026-01-02,Việc khác,09899,\n");
+        var updates = s.Write("task_updates_new.csv", "task_id,report_date,status,completed_date\nT1,2026-03-01,hoan_thanh,2026-01-05\n");
+        var report = LoadPipeline.Validate(s.Connection, [tasks, updates], new LoadOptions());
+        var t = report.Files.Single(f => f.Dataset == "tasks");
+        Assert.Equal((3, "lead_unit"), (t.Errors.Single().Line!.Value, t.Errors.Single().Column!));
+        var u = report.Files.Single(f => f.Dataset == "task_updates");
+        Assert.Equal("completed_date", u.Errors.Single().Column); // T1 was assigned 2026-01-10 in the warehouse
+        Assert.Equal(before, s.RawCounts());
+        Assert.Equal(2, s.Count("meta.loads"));
+    }
+
+    [Fact]
     public void Without_a_warehouse_references_are_checked_against_the_files_of_the_run()
     {
         using var s = new Scratch();

@@ -32,9 +32,7 @@ public static class LoadPipeline
     public static LoadReport Validate(IEnumerable<string> paths, LoadOptions options, string? warehousePath = null)
     {
         var plan = Plan(paths, options.Dataset);
-        using var memory = new DuckDBConnection("Data Source=:memory:");
-        memory.Open();
-        Warehouse.Warehouse.Migrate(memory);
+        using var memory = OpenScratch();
         if (warehousePath is not null)
         {
             if (!File.Exists(warehousePath)) throw new FileNotFoundException($"warehouse {warehousePath} does not exist", warehousePath);
@@ -44,8 +42,59 @@ public static class LoadPipeline
                 memory.Execute($"insert into raw.{table} by name select * from wh.raw.{table}");
             memory.Execute("detach wh");
         }
-        var loader = new FileLoader(memory, options with { Partial = false }, writes: false,
-            knownDatasets: warehousePath is null ? [] : null);
+        return ValidatePlan(memory, plan, options, warehouseKnown: warehousePath is not null);
+    }
+
+    /// <summary>
+    /// Validate against a warehouse this process already has open (the dashboard's upload page):
+    /// its units and tasks are copied into the in-memory database for the reference checks; the
+    /// warehouse is only read. Replaced/unchanged counts are computed for units and tasks only.
+    /// </summary>
+    public static LoadReport Validate(DuckDBConnection warehouse, IEnumerable<string> paths, LoadOptions options)
+    {
+        var plan = Plan(paths, options.Dataset);
+        using var memory = OpenScratch();
+        foreach (var table in new[] { "units", "tasks" })
+        {
+            using var read = warehouse.CreateCommand();
+            read.CommandText = $"select * from raw.{table}";
+            using var rows = read.ExecuteReader();
+            using var appender = memory.CreateAppender("raw", table);
+            while (rows.Read())
+            {
+                var row = appender.CreateRow();
+                for (var i = 0; i < rows.FieldCount; i++)
+                {
+                    switch (rows.IsDBNull(i) ? null : rows.GetValue(i))
+                    {
+                        case null: row.AppendNullValue(); break;
+                        case string v: row.AppendValue(v); break;
+                        case long v: row.AppendValue(v); break;
+                        case int v: row.AppendValue(v); break;
+                        case double v: row.AppendValue(v); break;
+                        case bool v: row.AppendValue(v); break;
+                        case DateOnly v: row.AppendValue(v); break;
+                        case DateTime v: row.AppendValue(DateOnly.FromDateTime(v)); break;
+                        case var v: throw new InvalidOperationException($"raw.{table} column {rows.GetName(i)} has an unexpected type {v.GetType().Name}");
+                    }
+                }
+                row.EndRow();
+            }
+        }
+        return ValidatePlan(memory, plan, options, warehouseKnown: true);
+    }
+
+    private static DuckDBConnection OpenScratch()
+    {
+        var memory = new DuckDBConnection("Data Source=:memory:");
+        memory.Open();
+        Warehouse.Warehouse.Migrate(memory);
+        return memory;
+    }
+
+    private static LoadReport ValidatePlan(DuckDBConnection memory, IReadOnlyList<(string Path, DatasetSpec? Dataset)> plan, LoadOptions options, bool warehouseKnown)
+    {
+        var loader = new FileLoader(memory, options with { Partial = false }, writes: false, knownDatasets: warehouseKnown ? null : []);
         var report = new LoadReport();
         foreach (var (path, spec) in plan)
             report.Files.Add(loader.Load(path, spec));
