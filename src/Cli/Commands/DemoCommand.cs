@@ -1,6 +1,7 @@
 using Analytics.Etl.Loading;
 using Analytics.Etl.Warehouse;
 using Analytics.Metrics;
+using Analytics.Metrics.Catalogue;
 using Dapper;
 
 namespace Analytics.Cli.Commands;
@@ -20,6 +21,11 @@ public sealed class DemoCommand : ICommand
         everything went. data-samples/ is found by walking up from the current directory and from
         the program's own directory.
 
+        Sau đó tính các chỉ tiêu sơ kết của Hải Phòng (31) và Cần Thơ (92), ghi báo cáo PDF của hai
+        thành phố, bản tóm tắt một trang của mọi xã, phường Hải Phòng và bộ biểu đồ vào DIR.
+        Then computes the review figures of Hải Phòng (31) and Cần Thơ (92) and writes both cities'
+        briefings, every Hải Phòng commune brief and the figure packs into DIR.
+
         Ví dụ / example: analytics demo --out out
         """;
 
@@ -38,6 +44,87 @@ public sealed class DemoCommand : ICommand
         stdout.WriteLine($"Kho dữ liệu mới / fresh warehouse: {dbPath}");
         stdout.WriteLine();
 
+        var (loadOk, loadSummary) = LoadSamples(dbPath, samples, outDir, stdout, stderr);
+        if (!loadOk) return ExitCode.Failure;
+
+        // The warehouse is closed before the read-only steps: DuckDB does not open one file
+        // twice in a process with different access modes.
+        stdout.WriteLine("3. Chỉ tiêu sơ kết / review figures");
+        foreach (var (unit, asOf) in ReviewPoints)
+            PrintReviewFigures(dbPath, unit, asOf, stdout);
+
+        stdout.WriteLine("4. Báo cáo và biểu đồ / briefings and figures");
+        var reportsDir = Path.Combine(outDir, "reports");
+        var latest = ReviewPoints[^1].AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        string[][] reports =
+        [
+            ["--unit", "31", "--kind", "briefing"],
+            ["--unit", "92", "--kind", "briefing"],
+            ["--unit", "31", "--kind", "commune"],
+            ["--unit", "31", "--kind", "figures"],
+            ["--unit", "92", "--kind", "figures"],
+        ];
+        foreach (var r in reports)
+        {
+            var code = new ReportCommand().Run(new Arguments(["--db", dbPath, "--as-of", latest, "--out", reportsDir, .. r]), stdout, stderr);
+            if (code != ExitCode.Ok) return code;
+        }
+        stdout.WriteLine();
+        stdout.WriteLine(loadSummary);
+        stdout.WriteLine($"  Báo cáo PDF, biểu đồ / briefings, figures: {reportsDir}");
+        stdout.WriteLine($"  Xem trên trình duyệt / in the browser: analytics serve --db {dbPath}");
+        return ExitCode.Ok;
+    }
+
+    /// <summary>The dates the seed's review quotes figures for: the year 2025, and the five months of 2026.</summary>
+    private static readonly (string Unit, DateOnly AsOf)[] ReviewPoints =
+        [("31", new DateOnly(2025, 12, 31)), ("31", new DateOnly(2026, 5, 31)), ("92", new DateOnly(2026, 5, 31))];
+
+    /// <summary>The figures a review quotes first, as (indicator, breakdown) pairs.</summary>
+    private static readonly (string Id, string? Category, string? TargetKind)[] ReviewFigures =
+    [
+        ("revenue.ytd", "tong_thu", null),
+        ("revenue.pct_of_annual_target", "tong_thu", "du_toan_trung_uong"),
+        ("revenue.pct_of_period_target", "tong_thu", "ke_hoach"),
+        ("revenue.yoy_ratio", "tong_thu", null),
+        ("revenue.yoy_growth", "tong_thu", null),
+        ("revenue.ytd", "thu_noi_dia", null),
+        ("revenue.pct_of_annual_target", "thu_noi_dia", "du_toan_trung_uong"),
+        ("revenue.yoy_growth", "thu_noi_dia", null),
+        ("grdp.growth", null, null),
+        ("par_index.rank", null, null),
+        ("sipas.rank", null, null),
+        ("pci.rank", null, null),
+        ("tasks.total", null, null),
+        ("tasks.completion_rate", null, null),
+        ("tasks.on_time_rate", null, null),
+        ("tasks.overdue", null, null),
+        ("staffing.shortage", null, null),
+        ("staffing.rebalance_potential", null, null),
+    ];
+
+    private static void PrintReviewFigures(string dbPath, string unit, DateOnly asOf, TextWriter stdout)
+    {
+        using var connection = Warehouse.Open(dbPath, readOnly: true);
+        var metrics = new MetricsService(connection);
+        var values = metrics.Compute(unit, asOf);
+        stdout.WriteLine($"   {metrics.Unit(unit)?.Name} ({unit}), đến / as of {VietnameseFormat.Date(asOf)}");
+        foreach (var (id, category, targetKind) in ReviewFigures)
+        {
+            var v = values.FirstOrDefault(x => x.Id == id
+                && x.Dims.GetValueOrDefault("category") == category
+                && x.Dims.GetValueOrDefault("target_kind") == targetKind
+                && x.Dims.Count == (category is null ? 0 : 1) + (targetKind is null ? 0 : 1));
+            if (v is null || IndicatorCatalogue.Get(id) is not { } definition) continue;
+            var label = definition.NameVi + (category is null ? "" : $" ({category}{(targetKind is null ? "" : ", " + targetKind)})");
+            var status = MetricDisplay.Status(v.Status);
+            stdout.WriteLine($"     {label,-56} {MetricDisplay.Value(definition, v.Value),18}  {status}");
+        }
+        stdout.WriteLine();
+    }
+
+    private static (bool Ok, string Summary) LoadSamples(string dbPath, string samples, string outDir, TextWriter stdout, TextWriter stderr)
+    {
         using var db = Warehouse.OpenMigrated(dbPath);
         var options = new LoadOptions { RejectsDirectory = outDir, Progress = LoadReportPrinter.Progress(stderr) };
 
@@ -66,19 +153,22 @@ public sealed class DemoCommand : ICommand
             stdout.WriteLine();
         }
 
-        stdout.WriteLine("Tóm tắt / summary");
+        var summary = new StringWriter();
+        summary.WriteLine("Tóm tắt / summary");
         foreach (var (table, rows) in RowCounts(db))
-            stdout.WriteLine($"  raw.{table,-16} {VietnameseFormat.Number(rows),10} dòng / rows");
+            summary.WriteLine($"  raw.{table,-16} {VietnameseFormat.Number(rows),10} dòng / rows");
         var filesOk = loaded.Files.Count(f => !f.Refused);
-        stdout.WriteLine($"  Tệp mẫu đã nạp / sample files loaded: {filesOk}/{loaded.Files.Count}");
+        summary.WriteLine($"  Tệp mẫu đã nạp / sample files loaded: {filesOk}/{loaded.Files.Count}");
         if (refused is not null)
-            stdout.WriteLine($"  Tệp lỗi bị từ chối / broken files refused: {refused.Files.Count(f => f.Refused)}/{refused.Files.Count}");
-        stdout.WriteLine($"  Kho dữ liệu / warehouse: {dbPath}");
-        stdout.WriteLine($"  Báo cáo nạp / load reports: {loadReport}{(brokenReport is null ? "" : ", " + brokenReport)}");
+            summary.WriteLine($"  Tệp lỗi bị từ chối / broken files refused: {refused.Files.Count(f => f.Refused)}/{refused.Files.Count}");
+        summary.WriteLine($"  Kho dữ liệu / warehouse: {dbPath}");
+        summary.Write($"  Báo cáo nạp / load reports: {loadReport}{(brokenReport is null ? "" : ", " + brokenReport)}");
 
-        // the demo succeeds when every sample loads and every broken file is refused without changing anything
+        // the demo goes on only when every sample loads and every broken file is refused without changing anything
         var ok = loaded.Ok && (refused is null || (refused.Files.All(f => f.Refused) && RowCounts(db).SequenceEqual(before)));
-        return ok ? ExitCode.Ok : ExitCode.Failure;
+        if (!ok) stdout.WriteLine(summary);
+        db.Execute("checkpoint");
+        return (ok, summary.ToString());
     }
 
     private static readonly string[] Tables =
