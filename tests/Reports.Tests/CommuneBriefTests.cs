@@ -19,8 +19,33 @@ public class CommuneBriefTests
         var text = string.Join(" ", pdf.GetPage(1).GetWords().Select(w => w.Text)).Normalize(NormalizationForm.FormC);
         Assert.Contains("Phường Hồng Bàng (mã 11311)", text);
         Assert.Contains("4.412 / 4.560", text);
-        Assert.Contains("Và 35 nhiệm vụ quá hạn khác", text);
+        Assert.Contains("Và 36 nhiệm vụ quá hạn khác", text);
         Assert.Contains("Báo cáo kết quả sắp xếp trụ sở", text);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(8)]
+    [InlineData(-8)] // only the longest titles
+    public void Every_commune_brief_fits_one_page(int overdue)
+    {
+        var city = SampleBriefing.HaiPhong(60);
+        var commune = city with
+        {
+            UnitCode = "11001", UnitName = "Xã Thử 1", Revenue = RevenueFacts.None, Indices = IndexFacts.None,
+            Tasks = city.Tasks with
+            {
+                OverdueTasks = overdue >= 0 ? city.Tasks.OverdueTasks.Take(overdue).ToList()
+                    : city.Tasks.OverdueTasks.OrderByDescending(t => t.Title.Length).Take(-overdue).ToList(),
+            },
+        };
+        var bytes = new PdfRenderer().RenderToBytes(CommuneBriefContent.Build(commune, new BriefingOptions()));
+        File.WriteAllBytes(Path.Combine(TestOutput.Dir("commune"), $"commune-{overdue}.pdf"), bytes);
+        using var pdf = PdfDocument.Open(bytes);
+        Assert.Equal(1, pdf.NumberOfPages);
     }
 
     [Fact]

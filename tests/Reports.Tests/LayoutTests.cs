@@ -82,6 +82,22 @@ public class LayoutTests
     }
 
     [Fact]
+    public void A_heading_and_its_introduction_move_together_with_the_table_they_announce()
+    {
+        var log = new Log();
+        var content = new Column([
+            new Probe("text", 100, 70, log),
+            new Box(new Probe("heading", 100, 20, log)) { KeepWithNext = true },
+            new Box(new Probe("intro", 100, 20, log)) { KeepWithNext = true },
+            new Probe("table", 100, 60, log),
+        ]);
+        PageLoop.Run(content, Page(100, 140), new CountingSink(log));
+        Assert.Equal(1, log["text"].Page);
+        Assert.Equal(new[] { 2, 2, 2 }, new[] { log["heading"].Page, log["intro"].Page, log["table"].Page });
+        Assert.Equal(40, log["table"].Y);
+    }
+
+    [Fact]
     public void A_page_break_starts_a_new_page()
     {
         var log = new Log();

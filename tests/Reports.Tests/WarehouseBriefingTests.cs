@@ -119,7 +119,7 @@ public sealed class ReportCommandTests : IDisposable
     {
         var r = Run("report", "--db", Path.Combine(_dir, "w.duckdb"), "--unit", "98", "--as-of", "31-03-2026", "--out", _dir);
         Assert.Equal(2, r.Code);
-        Assert.Contains("--as-of", r.Err);
+        Assert.Contains("31-03-2026", r.Err);
         var k = Run("report", "--db", Path.Combine(_dir, "w.duckdb"), "--unit", "98", "--as-of", "2026-03-31", "--out", _dir, "--kind", "slides");
         Assert.Equal(2, k.Code);
         Assert.Contains("--kind", k.Err);

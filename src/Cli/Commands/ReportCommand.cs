@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Analytics.Etl.Warehouse;
 using Analytics.Metrics;
 using Analytics.Reports.Briefing;
 using Analytics.Reports.Charts;
@@ -32,28 +31,27 @@ public sealed class ReportCommand : ICommand
     public int Run(Arguments args, TextWriter stdout, TextWriter stderr)
     {
         args.AllowOnly("--db", "--unit", "--as-of", "--out", "--kind", "--number", "--superior-body", "--issuing-body", "--place", "--date", "--signer-name");
-        var db = args.Required("--db");
-        var unit = args.Required("--unit");
-        var asOf = ParseDate(args.Required("--as-of"), "--as-of");
+        var scope = ReviewScope.Parse(args);
+        var unit = scope.UnitCode;
+        var asOf = scope.AsOf;
         var outDir = args.Required("--out");
         var kind = args.Option("--kind") ?? "briefing";
         if (kind is not ("briefing" or "commune" or "figures"))
             throw new UsageException($"--kind phải là briefing, commune hoặc figures / --kind must be briefing, commune or figures (got \"{kind}\")");
-        if (!File.Exists(db)) throw new UsageException($"không thấy kho dữ liệu / no warehouse at {db}");
         var options = new BriefingOptions
         {
             Number = args.Option("--number") ?? "Số 27-BC/TU",
             SuperiorBody = args.Option("--superior-body"),
             IssuingBody = args.Option("--issuing-body"),
             Place = args.Option("--place"),
-            Date = args.Option("--date") is { } d ? ParseDate(d, "--date") : null,
+            Date = args.Option("--date") is { } d ? ReviewScope.ParseDate(d) : null,
             SignerName = args.Option("--signer-name") ?? "",
         };
         Directory.CreateDirectory(outDir);
 
-        using var connection = Warehouse.Open(db, readOnly: true);
+        using var connection = scope.OpenReadOnly();
         var metrics = new MetricsService(connection);
-        if (metrics.Unit(unit) is null) throw new UsageException($"không có đơn vị mã {unit} / no unit with code {unit}");
+        scope.RequireUnit(metrics);
         var renderer = new PdfRenderer();
         var clock = Stopwatch.StartNew();
         var stamp = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -101,9 +99,4 @@ public sealed class ReportCommand : ICommand
         }
         return ExitCode.Ok;
     }
-
-    private static DateOnly ParseDate(string s, string option) =>
-        DateOnly.TryParseExact(s, ["yyyy-MM-dd", "dd/MM/yyyy"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new UsageException($"{option}: ngày không hợp lệ / invalid date \"{s}\" (yyyy-MM-dd hoặc dd/MM/yyyy)");
 }

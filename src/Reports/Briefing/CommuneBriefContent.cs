@@ -9,7 +9,7 @@ namespace Analytics.Reports.Briefing;
 public static class CommuneBriefContent
 {
     /// <summary>Rows of the overdue list shown on the page; the rest are counted, so the brief stays one page.</summary>
-    public const int OverdueRows = 5;
+    public const int OverdueRows = 4;
 
     public static Document Build(BriefingData d, BriefingOptions o)
     {
@@ -31,7 +31,7 @@ public static class CommuneBriefContent
             var worst = s.BySpecialty.Where(g => g.Shortage > 0).OrderByDescending(g => g.Shortage).ToList();
             blocks.Add(new Paragraph($"Biên chế được giao {F.Number(s.Quota)} người, có mặt {F.Number(s.Actual)} người; tính theo từng vị trí còn thiếu {F.Number(s.Shortage)} người, thừa {F.Number(s.Surplus)} người"
                 + (worst.Count == 0 ? "." : $", thiếu nhiều nhất ở lĩnh vực {string.Join(", ", worst.Take(3).Select(g => $"{g.Specialty.ToLowerInvariant()} ({F.Number(g.Shortage)})"))}.")));
-            var rows = s.BySpecialty.OrderByDescending(g => g.Shortage).ThenByDescending(g => g.Surplus).Take(5)
+            var rows = s.BySpecialty.OrderByDescending(g => g.Shortage).ThenByDescending(g => g.Surplus).Take(4)
                 .Select(g => (IReadOnlyList<string>)[g.Specialty, F.Number(g.Shortage), F.Number(g.Surplus)]).ToList();
             if (rows.Count > 0)
                 blocks.Add(new TableBlock("Thiếu, thừa theo lĩnh vực", [new("Lĩnh vực", 4), new("Thiếu", 1.2f, ColumnAlign.Right), new("Thừa", 1.2f, ColumnAlign.Right)], rows));
@@ -43,7 +43,7 @@ public static class CommuneBriefContent
             blocks.Add(new Paragraph($"Tổng số {F.Number(t.Total)} nhiệm vụ: hoàn thành đúng hạn {F.Number(t.CompletedOnTime)}, hoàn thành quá hạn {F.Number(t.CompletedLate)}, "
                 + $"đang thực hiện trong hạn {F.Number(t.OnTrack)}, quá hạn chưa hoàn thành {F.Number(t.Overdue)}."));
             var shown = t.OverdueTasks.Take(OverdueRows).Select((x, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), x.Title, F.Date(x.DueDate), F.Number(x.DaysOverdue)]).ToList();
-            blocks.Add(new TableBlock("Nhiệm vụ quá hạn", [new("TT", 0.5f, ColumnAlign.Center), new("Nội dung", 5), new("Hạn", 1.4f, ColumnAlign.Center), new("Số ngày", 1, ColumnAlign.Right)], shown, "Không có nhiệm vụ quá hạn."));
+            blocks.Add(new TableBlock("Nhiệm vụ quá hạn", [new("TT", 0.5f, ColumnAlign.Center), new("Nội dung", 6.5f), new("Hạn", 1.4f, ColumnAlign.Center), new("Số ngày", 1, ColumnAlign.Right)], shown, "Không có nhiệm vụ quá hạn."));
             if (t.OverdueTasks.Count > OverdueRows)
                 blocks.Add(new Paragraph($"Và {F.Number(t.OverdueTasks.Count - OverdueRows)} nhiệm vụ quá hạn khác (xem báo cáo của thành phố).", ParagraphKind.Note));
         }

@@ -162,7 +162,8 @@ public sealed class PdfRenderer(PartyTheme theme)
     {
         ParagraphKind.Note => new TextBlock(Runs(p.Spans, theme.Text(11, italic: true))) { Align = TextAlign.Justify, LineSpacing = 1.2f },
         ParagraphKind.Centered => new TextBlock(Runs(p.Spans, theme.Text())) { Align = TextAlign.Center, LineSpacing = theme.LineSpacing },
-        _ => new TextBlock(Runs(p.Spans, theme.Text())) { Align = TextAlign.Justify, FirstLineIndent = theme.FirstLineIndent, LineSpacing = theme.LineSpacing },
+        // A paragraph ending in ":" introduces what follows (a table, a list): they share a page.
+        _ => new TextBlock(Runs(p.Spans, theme.Text())) { Align = TextAlign.Justify, FirstLineIndent = theme.FirstLineIndent, LineSpacing = theme.LineSpacing, KeepWithNext = p.Text.TrimEnd().EndsWith(':') },
     };
 
     private static List<TextRun> Runs(IEnumerable<Span> spans, TextStyle style) =>
