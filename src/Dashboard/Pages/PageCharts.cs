@@ -22,7 +22,7 @@ public static class PageCharts
 
     /// <summary>The briefing data of the view (cached per snapshot, unit and date).</summary>
     public static BriefingData Briefing(DashboardView v) =>
-        v.Cached("briefing", () => BriefingBuilder.Gather(v.Metrics, v.Unit.Code, v.AsOf, v.Cached("sources", () => v.Metrics.Sources())));
+        v.Cached("briefing", () => BriefingBuilder.Gather(v.Metrics, v.Unit.Code, v.AsOf));
 
     /// <summary>The chart with its data for the view, or null when the view has nothing to draw.</summary>
     public static Figure? Build(string chartId, DashboardView v) =>
