@@ -7,7 +7,7 @@ namespace Analytics.Dashboard.Snapshots;
 /// <summary>
 /// How the dashboard and `analytics load` share a warehouse (docs/DASHBOARD.md). DuckDB allows one
 /// writing process or many reading ones, never both, so the server never keeps the warehouse file
-/// open: it serves from a private read-only copy, <c>&lt;db&gt;.snapshots/&lt;pid&gt;-&lt;n&gt;.duckdb</c>,
+/// open: it serves from a private read-only copy, <c>&lt;db&gt;.snapshots/&lt;pid&gt;-&lt;store&gt;-&lt;n&gt;.duckdb</c>,
 /// and switches to a fresh copy when the warehouse changes. A copy is taken only while nobody writes:
 /// no WAL file, and the same size and modification time before and after the copy; the copy must
 /// then open and read. Otherwise the current snapshot stays and the copy is retried on the next check.
@@ -22,6 +22,8 @@ public sealed class SnapshotStore : IDisposable
     private readonly object _gate = new();
     private readonly TimeSpan _minInterval;
     private Snapshot? _current;
+    // Two stores in one process (tests, or two servers) must never share a snapshot file.
+    private readonly string _storeId = Guid.NewGuid().ToString("N")[..8];
     private long _nextNumber;
     private long _lastCheckTicks;
     private bool _disposed;
@@ -80,7 +82,7 @@ public sealed class SnapshotStore : IDisposable
                 return false;
             }
             var number = Interlocked.Increment(ref _nextNumber);
-            var path = Path.Combine(_dir, $"{Environment.ProcessId}-{number}.duckdb");
+            var path = Path.Combine(_dir, $"{Environment.ProcessId}-{_storeId}-{number}.duckdb");
             File.Copy(_warehouse, path, overwrite: true);
             var after = FileStamp.Of(_warehouse);
             if (after != stamp || File.Exists(_warehouse + ".wal"))
@@ -92,6 +94,10 @@ public sealed class SnapshotStore : IDisposable
             Snapshot fresh;
             try
             {
+                // The copy is private, so it can be brought up to this build's schema and metrics
+                // models (a warehouse written by an older build still serves), without the server
+                // ever writing the warehouse itself.
+                using (var c = Analytics.Etl.Warehouse.Warehouse.Open(path)) Analytics.Etl.Warehouse.Warehouse.Migrate(c);
                 fresh = new Snapshot(path, stamp, number, _limits);
             }
             catch (Exception e) when (e is DuckDBException or IOException or InvalidOperationException)

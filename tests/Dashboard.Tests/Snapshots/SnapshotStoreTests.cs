@@ -80,6 +80,24 @@ public sealed class SnapshotStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_warehouse_written_by_an_older_build_still_serves_and_is_not_written()
+    {
+        using (var c = Warehouse.Open(_w.DbPath))
+        {
+            // as if the metrics models were older: the newest macro is missing and no longer recorded
+            c.Execute("drop macro table metrics.indicator_values_for; delete from meta.model_version");
+        }
+        var before = File.GetLastWriteTimeUtc(_w.DbPath);
+        await using var s = await RunningServer.Start(new DashboardOptions(_w.DbPath));
+        var r = await s.Http.GetAsync("/tasks?as_of=2026-03-31");
+        Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode);
+        Assert.Contains("50,0%", await r.Content.ReadAsStringAsync());
+        Assert.Equal(before, File.GetLastWriteTimeUtc(_w.DbPath));
+        using var check = Warehouse.Open(_w.DbPath, readOnly: true);
+        Assert.Equal(0L, check.ExecuteScalar<long>("select count(*) from meta.model_version"));
+    }
+
+    [Fact]
     public void Snapshots_are_sandboxed_like_the_console()
     {
         using var store = new SnapshotStore(_w.DbPath, new SqlLimits(), TimeSpan.Zero);
