@@ -143,8 +143,9 @@ public static class ResultWriters
     /// </summary>
     public static void WriteParquet(QueryResult r, string path)
     {
-        // A named in-memory database unique to this call, so no other connection can share it.
-        using var c = new DuckDBConnection($"Data Source=:memory:parquet_{Guid.NewGuid():N}");
+        // A plain in-memory database: each connection to ":memory:" gets its own, shared with nobody
+        // (a name after ":memory:" would be taken as a file path and leave a file behind).
+        using var c = new DuckDBConnection("Data Source=:memory:");
         c.Open();
         var types = r.Columns.Select((_, i) => ParquetType(r, i)).ToList();
         var names = UniqueNames(r.Columns);
