@@ -19,6 +19,11 @@ public sealed class CsvTableReader : IDisposable
     private int _line = 1;
     private readonly StringBuilder _field = new();
 
+    /// <summary>Longest field accepted (characters): no cell of the contracts comes near; a damaged quote could otherwise swallow the file.</summary>
+    public const int MaxFieldChars = 1 << 20;
+    /// <summary>Most fields in one record, Excel's column limit.</summary>
+    public const int MaxFields = 16_384;
+
     public char Delimiter { get; }
     /// <summary>Header cells, or null when the file has no header (empty file).</summary>
     public string[]? Header { get; }
@@ -118,6 +123,10 @@ public sealed class CsvTableReader : IDisposable
         while (true)
         {
             fields.Add(Peek() == '"' ? ReadQuoted(recordLine) : ReadUnquoted());
+            if (fields.Count > MaxFields)
+                throw new InputFormatException(recordLine, null, null,
+                    $"dòng có hơn {MaxFields} ô; tệp hỏng hoặc sai dấu phân cách",
+                    $"the line has more than {MaxFields} cells; the file is damaged or the delimiter is wrong");
             var end = Peek();
             if (end == Delimiter) { Next(); continue; }
             if (end == '\r')
@@ -147,6 +156,7 @@ public sealed class CsvTableReader : IDisposable
             }
             _field.Append(span);
             _pos = _len;
+            if (_field.Length > MaxFieldChars) throw FieldTooLong(_line);
         }
         return _field.ToString();
     }
@@ -169,6 +179,7 @@ public sealed class CsvTableReader : IDisposable
                 break;
             }
             _field.Append((char)q);
+            if (_field.Length > MaxFieldChars) throw FieldTooLong(recordLine);
         }
         var after = Peek();
         if (after >= 0 && after != Delimiter && after != '\r' && after != '\n')
@@ -177,6 +188,10 @@ public sealed class CsvTableReader : IDisposable
                 "a character follows the closing quote of a field instead of the delimiter");
         return _field.ToString();
     }
+
+    private static InputFormatException FieldTooLong(int line) => new(line, null, null,
+        $"một ô dài hơn {MaxFieldChars / (1 << 20)} triệu ký tự; tệp hỏng (ví dụ dấu ngoặc kép không đóng)",
+        $"a field is longer than {MaxFieldChars / (1 << 20)} million characters; the file is damaged (e.g. an unclosed quote)");
 
     /// <summary>Finds the line of the first invalid UTF-8 sequence by scanning the bytes again.</summary>
     private InputFormatException InvalidUtf8()

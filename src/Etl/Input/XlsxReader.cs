@@ -5,7 +5,8 @@ using System.Xml;
 namespace Analytics.Etl.Input;
 
 /// <summary>Caps on decompressed part sizes, so a small zip cannot expand without bound (zip bomb).</summary>
-public sealed record XlsxLimits(long MaxSheetBytes = 1L << 30, long MaxSharedStringsBytes = 256L << 20, long MaxOtherPartBytes = 16L << 20)
+public sealed record XlsxLimits(long MaxSheetBytes = 1L << 30, long MaxSharedStringsBytes = 256L << 20, long MaxOtherPartBytes = 16L << 20,
+    int MaxCellChars = 1 << 20, int MaxColumns = 16_384)
 {
     public static readonly XlsxLimits Default = new();
 }
@@ -52,6 +53,12 @@ public sealed class XlsxReader : IDisposable
             _zip.Dispose();
             throw NotAWorkbook(e.Message);
         }
+        catch (InvalidDataException e)
+        {
+            // The central directory is read lazily, so a damaged zip can surface here.
+            _zip.Dispose();
+            throw NotAWorkbook(e.Message);
+        }
         catch
         {
             _zip.Dispose();
@@ -85,6 +92,7 @@ public sealed class XlsxReader : IDisposable
                 {
                     if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "c") continue;
                     var col = ColumnIndex(xml.GetAttribute("r"), cells.Count);
+                    if (col >= _limits.MaxColumns) throw NotAWorkbook($"row {rowNumber} has more than {_limits.MaxColumns} cells");
                     var cell = ReadCell(xml);
                     while (cells.Count < col) cells.Add(Cell.Empty);
                     if (col < cells.Count) cells[col] = cell; else cells.Add(cell);
@@ -124,8 +132,8 @@ public sealed class XlsxReader : IDisposable
                 advance = true;
                 if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth) break;
                 if (xml.NodeType != XmlNodeType.Element) continue;
-                if (xml.LocalName == "v") { value = xml.ReadElementContentAsString(); advance = false; }
-                else if (xml.LocalName == "is") inline = ReadStringItem(xml);
+                if (xml.LocalName == "v") { value = ReadText(xml, _limits.MaxCellChars); advance = false; }
+                else if (xml.LocalName == "is") inline = ReadStringItem(xml, _limits.MaxCellChars);
             }
         }
         switch (type)
@@ -180,7 +188,7 @@ public sealed class XlsxReader : IDisposable
     }
 
     /// <summary>The text of an &lt;si&gt; or &lt;is&gt; element: its &lt;t&gt; and rich-text runs, without phonetic runs.</summary>
-    private static string ReadStringItem(XmlReader xml)
+    private static string ReadStringItem(XmlReader xml, int maxChars)
     {
         if (xml.IsEmptyElement) return "";
         var depth = xml.Depth;
@@ -201,13 +209,54 @@ public sealed class XlsxReader : IDisposable
             if (xml.LocalName == "rPh" && !xml.IsEmptyElement) phonetic++;
             else if (xml.LocalName == "t")
             {
-                var t = xml.ReadElementContentAsString();
+                var t = ReadText(xml, maxChars);
                 advance = false;
                 if (phonetic == 0) text.Append(t);
+                if (text.Length > maxChars) throw CellTooLong(maxChars);
             }
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// The text of the element the reader is on, read in chunks so that one huge text node is refused
+    /// at maxChars instead of being built whole; leaves the reader after the end tag, like ReadElementContentAsString.
+    /// </summary>
+    private static string ReadText(XmlReader xml, int maxChars)
+    {
+        if (xml.IsEmptyElement) { Read(xml); return ""; }
+        var depth = xml.Depth;
+        var text = new System.Text.StringBuilder();
+        var chunk = new char[4096];
+        while (Read(xml))
+        {
+            if (xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth) { Read(xml); break; }
+            if (xml.NodeType is not (XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)) continue;
+            int n;
+            while ((n = ReadChunk(xml, chunk)) > 0)
+            {
+                text.Append(chunk, 0, n);
+                if (text.Length > maxChars) throw CellTooLong(maxChars);
+            }
+        }
+        return text.ToString();
+    }
+
+    private static int ReadChunk(XmlReader xml, char[] chunk)
+    {
+        try
+        {
+            return xml.ReadValueChunk(chunk, 0, chunk.Length);
+        }
+        catch (XmlException e)
+        {
+            throw NotAWorkbook(e.Message);
+        }
+    }
+
+    private static InputFormatException CellTooLong(int maxChars) => new(null, null, null,
+        $"một ô của bảng tính dài hơn {maxChars} ký tự; từ chối để bảo vệ hệ thống",
+        $"a cell of the workbook is longer than {maxChars} characters; refused");
 
     private void ReadWorkbook()
     {
@@ -290,7 +339,7 @@ public sealed class XlsxReader : IDisposable
         using var xml = OpenXml(entry, _limits.MaxSharedStringsBytes);
         while (xml.Read())
             if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "si")
-                _sharedStrings.Add(ReadStringItem(xml));
+                _sharedStrings.Add(ReadStringItem(xml, _limits.MaxCellChars));
     }
 
     private static XmlReader OpenXml(ZipArchiveEntry entry, long cap)
@@ -304,7 +353,16 @@ public sealed class XlsxReader : IDisposable
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
         };
-        return XmlReader.Create(new CappedStream(entry.Open(), cap, entry.FullName), settings);
+        Stream raw;
+        try
+        {
+            raw = entry.Open();
+        }
+        catch (InvalidDataException e)
+        {
+            throw NotAWorkbook($"part {entry.FullName}: {e.Message}");
+        }
+        return XmlReader.Create(new CappedStream(raw, cap, entry.FullName), settings);
     }
 
     private static InputFormatException NotAWorkbook(string detail) => new(null, null, null,
@@ -322,7 +380,16 @@ public sealed class XlsxReader : IDisposable
         private long _read;
         public override int Read(byte[] buffer, int offset, int count)
         {
-            var n = inner.Read(buffer, offset, count);
+            int n;
+            try
+            {
+                n = inner.Read(buffer, offset, count);
+            }
+            catch (InvalidDataException e)
+            {
+                // A damaged or unsupported compressed stream is a broken file, not a crash.
+                throw NotAWorkbook($"part {part}: {e.Message}");
+            }
             _read += n;
             if (_read > cap) throw TooLarge(part, cap);
             return n;

@@ -23,7 +23,15 @@ public static class Warehouse
         if (!string.IsNullOrEmpty(dir) && !readOnly) Directory.CreateDirectory(dir);
         var cs = readOnly ? $"Data Source={dbPath};ACCESS_MODE=READ_ONLY" : $"Data Source={dbPath}";
         var connection = new DuckDBConnection(cs);
-        connection.Open();
+        try
+        {
+            connection.Open();
+        }
+        catch (Exception e) when (WarehouseBusyException.IsLockConflict(e))
+        {
+            connection.Dispose();
+            throw new WarehouseBusyException(dbPath, e);
+        }
         return connection;
     }
 
