@@ -29,6 +29,31 @@ public class DemoCommandTests
         Assert.Equal(2_746 + 2_583, db.ExecuteScalar<long>("select count(*) from raw.tasks"));
         Assert.Equal(197_810, db.ExecuteScalar<double>("select sum(amount_bn_vnd) from raw.revenue where unit_code = '31' and year = 2025"), 6);
         Assert.Equal(0, db.ExecuteScalar<long>("select count(*) from raw.tasks where task_id like '%-T9000%'"));
+        db.Dispose();
+
+        // The review step quotes the seed's figures, and the briefings, commune briefs and figures are written.
+        Assert.Contains("197.810 tỷ đồng", stdout);
+        Assert.Contains("134,2%", stdout);
+        var reports = Path.Combine(outDir, "reports");
+        Assert.True(File.Exists(Path.Combine(reports, "bao-cao-31-2026-05-31.pdf")));
+        Assert.True(File.Exists(Path.Combine(reports, "bao-cao-92-2026-05-31.pdf")));
+        Assert.Equal(114, Directory.GetFiles(reports, "tom-tat-*-2026-05-31.pdf").Count(f => !f.EndsWith("-tap-hop.pdf", StringComparison.Ordinal)));
+        Assert.NotEmpty(Directory.GetFiles(reports, "*.svg", SearchOption.AllDirectories));
+
+        // `analytics metrics` on the Hải Phòng samples prints the figures of the one-year review
+        // conclusion (seed 004): 2025 — 197.810 tỷ, 134,2% of the estimate, +29,6%; domestic 140,6%, +37,3%;
+        // five months of 2026 — 97.471 tỷ, 118,8% of the plan, 111,9% of the same period; domestic 52.613 tỷ.
+        var warehouse = Path.Combine(outDir, "warehouse.duckdb");
+        var (exit2025, year2025, _) = scratch.Run("metrics", "--db", warehouse, "--unit", "31", "--as-of", "2025-12-31", "--id", "revenue");
+        Assert.Equal(ExitCode.Ok, exit2025);
+        foreach (var figure in new[] { "197.810", "134,2%", "+29,6%", "140,6%", "+37,3%" })
+            Assert.Contains(figure, year2025);
+        var (exit2026, may2026, _) = scratch.Run("metrics", "--db", warehouse, "--unit", "31", "--as-of", "2026-05-31", "--id", "revenue");
+        Assert.Equal(ExitCode.Ok, exit2026);
+        foreach (var figure in new[] { "97.471", "118,8%", "111,9%", "52.613" })
+            Assert.Contains(figure, may2026);
+        var (_, grdp, _) = scratch.Run("metrics", "--db", warehouse, "--unit", "31", "--as-of", "2025-12-31", "--id", "grdp");
+        Assert.Contains("11,8", grdp);
     }
 
     [Fact]
