@@ -8,7 +8,7 @@ namespace Analytics.Bench;
 /// it, at the latest month end, in-process on a read-only connection (as the CLI and reports use it).</summary>
 public static class CatalogueBench
 {
-    public static void Run(BenchOptions o, Results results)
+    public static void Run(BenchOptions o, Results results, bool everyProvince)
     {
         var db = LoadBench.ScaleDb(o);
         using var connection = Warehouse.Open(db, readOnly: true);
@@ -31,39 +31,37 @@ public static class CatalogueBench
             if (n == 0) throw new InvalidOperationException("no values");
         });
 
-        Province([one]); // warm: the first query plans the macros and reads the file into the buffer pool
-        var oneRuns = new List<(double Wall, double Cpu)>();
-        for (var i = 0; i < o.Runs; i++)
+        metrics.Compute(one, asOf); // warm: the first query plans the macros and reads the file into the buffer pool
+        if (!everyProvince)
         {
-            oneRuns.Add(Province([one]));
-            var name = $"catalogue for province {one} + its {children.Count} units (Compute per unit, as of {asOf:yyyy-MM-dd})";
-            results.Add(new Figure(name + ": wall", "s", oneRuns.Select(r => r.Wall).ToList(), null, "", "< 1 s", Results.Median(oneRuns.Select(r => r.Wall).ToList()) < 1, $"{o.Scale} warehouse, {children.Count + 1} Compute calls"));
-            results.Add(new Figure(name + ": CPU", "s", oneRuns.Select(r => r.Cpu).ToList(), null, "", "(< 1 s on 1 core would need ≤ 1 s)", Results.Median(oneRuns.Select(r => r.Cpu).ToList()) < 1, "CPU of this process, DuckDB threads included"));
-            results.Write();
+            Record(o, results, $"catalogue for province {one} + its {children.Count} units (Compute per unit, as of {asOf:yyyy-MM-dd})",
+                "< 1 s", 1, $"{o.Scale} warehouse, {children.Count + 1} Compute calls", () => Province([one]));
+            // the set-based form, for comparison: every unit of the warehouse in one query through the same macro
+            Record(o, results, "diagnostic: every unit's catalogue in ONE query (metrics.indicator_values_at(null, [D]))",
+                "(compare with the per-unit figure)", null, $"{units.Count} units, set-based", () => Results.Measure(() =>
+                {
+                    var n = connection.ExecuteScalar<long>("select count(*) from metrics.indicator_values_at(null, [$d::date])", new { d = asOf.ToString("yyyy-MM-dd") });
+                    if (n == 0) throw new InvalidOperationException("no values");
+                }));
         }
-
-        var allRuns = new List<(double Wall, double Cpu)>();
-        for (var i = 0; i < o.Runs; i++)
-        {
-            allRuns.Add(Province(provinces));
-            var name = $"catalogue for every province ({provinces.Count}) + all their units";
-            results.Add(new Figure(name + ": wall", "s", allRuns.Select(r => r.Wall).ToList(), null, "", "< 5 s", Results.Median(allRuns.Select(r => r.Wall).ToList()) < 5, $"{units.Count} units in the warehouse, one Compute each"));
-            results.Add(new Figure(name + ": CPU", "s", allRuns.Select(r => r.Cpu).ToList(), null, "", "(for reference)", null, ""));
-            results.Write();
-        }
-
-        // the set-based form, for comparison: every unit in one query through the same macro
-        (double Wall, double Cpu) Batch() => Results.Measure(() =>
-        {
-            var n = connection.ExecuteScalar<long>("select count(*) from metrics.indicator_values_at(null, [$d::date])", new { d = asOf.ToString("yyyy-MM-dd") });
-            if (n == 0) throw new InvalidOperationException("no values");
-        });
-        Batch();
-        var batchRuns = Enumerable.Range(0, o.Runs).Select(_ => Batch()).ToList();
-        results.Add(new Figure("diagnostic: every unit's catalogue in ONE query (metrics.indicator_values_at(null, [D])): wall",
-            "s", batchRuns.Select(r => r.Wall).ToList(), null, "", "(compare with the per-unit figures)", null, "set-based"));
-        results.Add(new Figure("diagnostic: the same ONE query: CPU",
-            "s", batchRuns.Select(r => r.Cpu).ToList(), null, "", "", null, "set-based"));
+        else
+            Record(o, results, $"catalogue for every province ({provinces.Count}) + all their units",
+                "< 5 s", 5, $"{units.Count} units in the warehouse, one Compute each", () => Province(provinces));
         results.Command($"in-process: MetricsService.Compute(unit, {asOf:yyyy-MM-dd}) on {db} (read-only), province and each unit whose parent it is");
+    }
+
+    /// <summary>Runs the measurement o.Runs times, recording wall and CPU after each run (a run cut short keeps what it measured).</summary>
+    private static void Record(BenchOptions o, Results results, string name, string target, double? limit, string note, Func<(double Wall, double Cpu)> measure)
+    {
+        var runs = new List<(double Wall, double Cpu)>();
+        for (var i = 0; i < o.Runs; i++)
+        {
+            runs.Add(measure());
+            var partial = i + 1 < o.Runs ? $"; only {i + 1} of {o.Runs} runs finished" : "";
+            var wall = runs.Select(r => r.Wall).ToList();
+            results.Add(new Figure(name + ": wall", "s", wall, null, "", target, limit is { } l ? Results.Median(wall) < l : null, note + partial));
+            results.Add(new Figure(name + ": CPU", "s", runs.Select(r => r.Cpu).ToList(), null, "", "", null, "CPU of this process, DuckDB threads included" + partial));
+            results.Write();
+        }
     }
 }
