@@ -3,9 +3,13 @@ using System.Globalization;
 namespace Analytics.Bench;
 
 /// <summary>bench/run [--scale province|national] [--runs N] [--rows N] [--work DIR] --cli analytics.dll --repo ROOT</summary>
-public sealed record BenchOptions(string Scale, int Runs, int StaffingRows, string Work, string Cli, string Repo, string Self)
+public sealed record BenchOptions(string Scale, int Runs, int StaffingRows, string Work, string Cli, string Repo, string Self,
+    IReadOnlySet<string>? Steps = null, string? Results = null)
 {
-    public string ResultsPath => Path.Combine(Repo, "bench", "RESULTS.md");
+    public string ResultsPath => Results ?? Path.Combine(Repo, "bench", "RESULTS.md");
+
+    /// <summary>--steps staffing,briefings,dashboard,catalogue,export,catalogue-all,load (default: all).</summary>
+    public bool Includes(string step) => Steps is null || Steps.Contains(step);
     public string NotesPath => Path.Combine(Repo, "bench", "NOTES.md");
 
     public static BenchOptions Parse(string[] args)
@@ -19,6 +23,7 @@ public sealed record BenchOptions(string Scale, int Runs, int StaffingRows, stri
             int.Parse(Get("--runs") ?? "3", CultureInfo.InvariantCulture),
             int.Parse(Get("--rows") ?? "3000000", CultureInfo.InvariantCulture),
             Get("--work") ?? "/tmp/analytics-bench",
-            Path.GetFullPath(cli), Path.GetFullPath(repo), self);
+            Path.GetFullPath(cli), Path.GetFullPath(repo), self,
+            Get("--steps")?.Split(',').ToHashSet(), Get("--results") is { } r ? Path.GetFullPath(r) : null);
     }
 }

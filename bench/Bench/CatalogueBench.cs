@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Analytics.Etl.Warehouse;
 using Analytics.Metrics;
 using Dapper;
@@ -9,7 +8,7 @@ namespace Analytics.Bench;
 /// it, at the latest month end, in-process on a read-only connection (as the CLI and reports use it).</summary>
 public static class CatalogueBench
 {
-    public static void Run(BenchOptions o, Results results)
+    public static void Run(BenchOptions o, Results results, bool everyProvince)
     {
         var db = LoadBench.ScaleDb(o);
         using var connection = Warehouse.Open(db, readOnly: true);
@@ -17,40 +16,52 @@ public static class CatalogueBench
         var asOf = metrics.LatestMonthEnd() ?? throw new InvalidOperationException("no month end in " + db);
         var units = metrics.Units();
         var provinces = units.Where(u => u.ParentCode is null && u.Type is "tinh" or "thanh_pho").Select(u => u.Code).ToList();
-        var one = provinces.Contains("31") ? "31" : provinces[0];
+        // Hải Phòng when its communes are there (national), else the province that has communes
+        var one = provinces.OrderByDescending(p => p == "31" && units.Any(u => u.ParentCode == p)).ThenByDescending(p => units.Count(u => u.ParentCode == p)).First();
         var children = units.Where(u => u.ParentCode == one).Select(u => u.Code).ToList();
 
-        double Province(string code)
+        (double Wall, double Cpu) Province(IEnumerable<string> codes) => Results.Measure(() =>
         {
-            var kids = units.Where(u => u.ParentCode == code).Select(u => u.Code).ToList();
-            var w = Stopwatch.StartNew();
-            var n = metrics.Compute(code, asOf).Count;
-            foreach (var k in kids) n += metrics.Compute(k, asOf).Count;
-            if (n == 0) throw new InvalidOperationException($"no values for {code}");
-            return w.Elapsed.TotalSeconds;
-        }
-
-        Province(one); // warm: the first query plans the macros and reads the file into the buffer pool
-        var oneRuns = Enumerable.Range(0, o.Runs).Select(_ => Province(one)).ToList();
-        results.Add(new Figure($"catalogue for province {one} + its {children.Count} units (Compute per unit, as of {asOf:yyyy-MM-dd})",
-            "s", oneRuns, null, "", "< 1 s", Results.Median(oneRuns) < 1, $"{o.Scale} warehouse"));
-
-        var allRuns = Enumerable.Range(0, o.Runs).Select(_ => provinces.Sum(Province)).ToList();
-        results.Add(new Figure($"catalogue for every province ({provinces.Count}) + all their units",
-            "s", allRuns, null, "", "< 5 s", Results.Median(allRuns) < 5, $"{units.Count} units in the warehouse"));
-
-        // the set-based form, for comparison: every unit in one query through the same macro
-        double Batch()
-        {
-            var w = Stopwatch.StartNew();
-            var n = connection.ExecuteScalar<long>("select count(*) from metrics.indicator_values_at(null, [$d::date])", new { d = asOf.ToString("yyyy-MM-dd") });
+            var n = 0;
+            foreach (var code in codes)
+            {
+                n += metrics.Compute(code, asOf).Count;
+                foreach (var k in units.Where(u => u.ParentCode == code)) n += metrics.Compute(k.Code, asOf).Count;
+            }
             if (n == 0) throw new InvalidOperationException("no values");
-            return w.Elapsed.TotalSeconds;
+        });
+
+        metrics.Compute(one, asOf); // warm: the first query plans the macros and reads the file into the buffer pool
+        if (!everyProvince)
+        {
+            Record(o, results, $"catalogue for province {one} + its {children.Count} units (Compute per unit, as of {asOf:yyyy-MM-dd})",
+                "< 1 s", 1, $"{o.Scale} warehouse, {children.Count + 1} Compute calls", () => Province([one]));
+            // the set-based form, for comparison: every unit of the warehouse in one query through the same macro
+            Record(o, results, "diagnostic: every unit's catalogue in ONE query (metrics.indicator_values_at(null, [D]))",
+                "(compare with the per-unit figure)", null, $"{units.Count} units, set-based", () => Results.Measure(() =>
+                {
+                    var n = connection.ExecuteScalar<long>("select count(*) from metrics.indicator_values_at(null, [$d::date])", new { d = asOf.ToString("yyyy-MM-dd") });
+                    if (n == 0) throw new InvalidOperationException("no values");
+                }));
         }
-        Batch();
-        var batchRuns = Enumerable.Range(0, o.Runs).Select(_ => Batch()).ToList();
-        results.Add(new Figure("diagnostic: every unit's catalogue in ONE query (metrics.indicator_values_at(null, [D]))",
-            "s", batchRuns, null, "", "(none)", null, "set-based"));
+        else
+            Record(o, results, $"catalogue for every province ({provinces.Count}) + all their units",
+                "< 5 s", 5, $"{units.Count} units in the warehouse, one Compute each", () => Province(provinces));
         results.Command($"in-process: MetricsService.Compute(unit, {asOf:yyyy-MM-dd}) on {db} (read-only), province and each unit whose parent it is");
+    }
+
+    /// <summary>Runs the measurement o.Runs times, recording wall and CPU after each run (a run cut short keeps what it measured).</summary>
+    private static void Record(BenchOptions o, Results results, string name, string target, double? limit, string note, Func<(double Wall, double Cpu)> measure)
+    {
+        var runs = new List<(double Wall, double Cpu)>();
+        for (var i = 0; i < o.Runs; i++)
+        {
+            runs.Add(measure());
+            var partial = i + 1 < o.Runs ? $"; only {i + 1} of {o.Runs} runs finished" : "";
+            var wall = runs.Select(r => r.Wall).ToList();
+            results.Add(new Figure(name + ": wall", "s", wall, null, "", target, limit is { } l ? Results.Median(wall) < l : null, note + partial));
+            results.Add(new Figure(name + ": CPU", "s", runs.Select(r => r.Cpu).ToList(), null, "", "", null, "CPU of this process, DuckDB threads included" + partial));
+            results.Write();
+        }
     }
 }

@@ -73,7 +73,8 @@ public static class DashboardBench
             var m = new MetricsService(c);
             asOf = m.LatestMonthEnd()!.Value;
             var units = m.Units();
-            province = units.Any(u => u.Code == "31") ? "31" : units.First(u => u.ParentCode is null).Code;
+            province = units.Where(u => u.ParentCode is null)
+                .OrderByDescending(p => p.Code == "31" && units.Any(u => u.ParentCode == p.Code)).ThenByDescending(p => units.Count(u => u.ParentCode == p.Code)).First().Code;
             commune = units.First(u => u.ParentCode == province && u.Type is "xa" or "phuong" or "dac_khu").Code;
         }
         using var server = DashboardServer.Start(o, db, 5182);

@@ -30,18 +30,28 @@ public sealed class Results(BenchOptions options)
     /// <summary>Adds the figure, or replaces the one of the same name (a step records its runs as they finish).</summary>
     public void Add(Figure f)
     {
+        lock (figures) AddLocked(f);
+    }
+
+    private void AddLocked(Figure f)
+    {
         var i = figures.FindIndex(x => x.Name == f.Name);
         if (i >= 0) figures[i] = f; else figures.Add(f);
         Console.WriteLine($"   -> {f.Name}: {Format(f.Median, f.Unit)}" + (f.BaselineMedian is { } b ? $" vs {Format(b, f.Unit)}" : "") + $" [{f.Target}] {(f.Met is null ? "" : f.Met.Value ? "met" : "MISSED")}");
     }
 
-    public void Command(string c) { if (!commands.Contains(c)) commands.Add(c); }
+    public void Command(string c) { lock (figures) if (!commands.Contains(c)) commands.Add(c); }
     public void Size(string name, string value)
+    {
+        lock (figures) SizeLocked(name, value);
+    }
+
+    private void SizeLocked(string name, string value)
     {
         sizes.RemoveAll(x => x.Name == name);
         sizes.Add((name, value));
     }
-    public void Failure(string step, string message) => failures.Add($"{step}: {message}");
+    public void Failure(string step, string message) { lock (figures) failures.Add($"{step}: {message}"); }
 
     public void Machine()
     {
@@ -75,6 +85,20 @@ public sealed class Results(BenchOptions options)
     };
 
     public void Write()
+    {
+        lock (figures) WriteLocked();
+    }
+
+    /// <summary>Wall and CPU seconds (all threads of this process, DuckDB's included) of one call.</summary>
+    public static (double Wall, double Cpu) Measure(Action action)
+    {
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        var w = System.Diagnostics.Stopwatch.StartNew();
+        action();
+        return (w.Elapsed.TotalSeconds, (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds);
+    }
+
+    private void WriteLocked()
     {
         var md = new StringBuilder();
         md.AppendLine("# Benchmark results");

@@ -69,7 +69,9 @@ public sealed class ReportCommand : ICommand
             }
             case "commune":
             {
-                var units = metrics.Children(unit) is { Count: > 0 } children ? children : [metrics.Unit(unit)!];
+                // A province's commune briefs are for its communes (xã, phường, đặc khu), not its departments.
+                var communes = metrics.Children(unit).Where(u => u.Type is "xa" or "phuong" or "dac_khu").ToList();
+                var units = communes.Count > 0 ? communes : [metrics.Unit(unit)!];
                 // The numbers come one unit at a time over the one connection; the PDFs are made in parallel.
                 var docs = units.Select(u => (u.Code, Doc: CommuneBriefContent.Build(BriefingBuilder.Gather(metrics, u.Code, asOf), options))).ToList();
                 Parallel.ForEach(docs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, d =>
