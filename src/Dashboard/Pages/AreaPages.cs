@@ -96,9 +96,9 @@ public static class AreaPages
                 return (IReadOnlyList<Cell>)
                 [
                     new Cell(Name(x), Name(x)),
-                    Cell.Number(x.Value, x.Unit),
-                    Cell.Number(prev.GetValueOrDefault(key)?.Value, x.Unit),
-                    Cell.Number(ly.GetValueOrDefault(key)?.Value, x.Unit),
+                    Cell.Indicator(x.Value, x.Id, x.Unit),
+                    Cell.Indicator(prev.GetValueOrDefault(key)?.Value, x.Id, x.Unit),
+                    Cell.Indicator(ly.GetValueOrDefault(key)?.Value, x.Id, x.Unit),
                     new Cell(Labels.Status(x.Status), x.Status is null ? null : KpiStatusCode(x.Status), Css: x.Status is null ? null : "status-" + Labels.StatusCss(x.Status)),
                 ];
             }).ToList(), "Chưa có số liệu cho đơn vị và thời điểm này."));

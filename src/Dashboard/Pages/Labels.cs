@@ -57,6 +57,12 @@ public static class Labels
     };
 
     /// <summary>A value in Vietnamese form, rounded for display by its unit.</summary>
+    /// <summary>A growth or change indicator (catalogue "signed") reads with its sign: "+29,6%".</summary>
+    public static string Value(double? v, string unit, bool signed) =>
+        !signed || v is null ? Value(v, unit)
+        : unit == "%" ? VietnameseFormat.SignedPercent(v, 1)
+        : VietnameseFormat.Signed(v, Math.Abs(v.Value % 1) < 1e-9 ? 0 : 1);
+
     public static string Value(double? v, string unit) => unit switch
     {
         _ when v is null => "–",

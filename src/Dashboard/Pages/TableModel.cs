@@ -8,6 +8,9 @@ namespace Analytics.Dashboard.Pages;
 public sealed record Cell(string Text, object? Raw = null, string? Href = null, string? Css = null)
 {
     public static Cell Number(double? v, string unit) => new(Labels.Value(v, unit), v, Css: "num");
+    /// <summary>An indicator's value as the catalogue says it reads (growth with its sign).</summary>
+    public static Cell Indicator(double? v, string id, string unit) =>
+        new(Labels.Value(v, unit, Metrics.Catalogue.IndicatorCatalogue.Get(id)?.Signed == true), v, Css: "num");
     public static Cell Count(long v) => new(Metrics.VietnameseFormat.Number(v), v, Css: "num");
 }
 

@@ -93,7 +93,7 @@ public sealed class PagesTests(DashboardFixture f) : IClassFixture<DashboardFixt
 
         await page.GotoAsync($"{f.BaseUrl}/indices?{March}");
         Assert.Equal("89,5", await Value(page, "chi-tieu", "PAR INDEX: Điểm"));
-        Assert.Equal("1", await Value(page, "chi-tieu", "PAR INDEX: Thay đổi thứ hạng"));
+        Assert.Equal("+1", await Value(page, "chi-tieu", "PAR INDEX: Thay đổi thứ hạng"));   // moved up one place, shown with its sign
 
         await page.GotoAsync($"{f.BaseUrl}/revenue?{March}");
         var revenue = await page.Locator("table#chi-tieu").InnerTextAsync();
