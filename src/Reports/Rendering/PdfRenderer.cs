@@ -160,7 +160,8 @@ public sealed class PdfRenderer(PartyTheme theme)
 
     private Element ParagraphElement(Paragraph p) => p.Kind switch
     {
-        ParagraphKind.Note => new TextBlock(Runs(p.Spans, theme.Text(11, italic: true))) { Align = TextAlign.Justify, LineSpacing = 1.2f },
+        // Notes carry long file names: justified, their lines spread into wide gaps, so they are set ragged-right.
+        ParagraphKind.Note => new TextBlock(Runs(p.Spans, theme.Text(11, italic: true))) { Align = TextAlign.Left, LineSpacing = 1.2f },
         ParagraphKind.Centered => new TextBlock(Runs(p.Spans, theme.Text())) { Align = TextAlign.Center, LineSpacing = theme.LineSpacing },
         // A paragraph ending in ":" introduces what follows (a table, a list): they share a page.
         _ => new TextBlock(Runs(p.Spans, theme.Text())) { Align = TextAlign.Justify, FirstLineIndent = theme.FirstLineIndent, LineSpacing = theme.LineSpacing, KeepWithNext = p.Text.TrimEnd().EndsWith(':') },
