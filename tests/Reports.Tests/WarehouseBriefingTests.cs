@@ -60,6 +60,29 @@ public sealed class WarehouseBriefingTests : IDisposable
         Assert.Contains("units.csv", text); // the data line names the files behind the numbers
         Assert.All(pdf.GetPages(), p => Assert.NotEmpty(p.GetWords()));
     }
+
+    [Fact]
+    public void Index_components_read_with_their_Vietnamese_names_and_unknown_codes_as_given()
+    {
+        using (var c = Warehouse.Open(DbPath))
+            c.Execute("""
+                insert into raw.admin_indices (year, index_code, unit_code, component, score, max_score, row_hash, load_id) values
+                    (2025, 'PAR_INDEX', '98', 'thu_tuc_hanh_chinh', 6, 12.5, 'a', 0),
+                    (2025, 'PAR_INDEX', '98', 'C9', 9, 10, 'b', 0)
+                """);
+        using var connection = Warehouse.Open(DbPath, readOnly: true);
+        var data = BriefingBuilder.Gather(new MetricsService(connection), "98", AsOf);
+        var par = Assert.Single(data.Indices.Latest, i => i.Index == "PAR INDEX");
+        Assert.Equal("Thủ tục hành chính", par.WeakestComponent); // 6 / 12,5 = 48% < 9 / 10 = 90%
+        Assert.Equal(48, par.WeakestPct!.Value, 9);
+        Assert.Equal(["C9", "Thủ tục hành chính"], data.Indices.Components.Select(x => x.Component).Order(StringComparer.Ordinal));
+
+        var bytes = new PdfRenderer().RenderToBytes(BriefingContent.Build(data, new BriefingOptions()));
+        using var pdf = PdfDocument.Open(bytes);
+        var text = string.Join(" ", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text)))).Normalize(NormalizationForm.FormC);
+        Assert.Contains("Thành phần thấp nhất là \"Thủ tục hành chính\", đạt 48,0%", text);
+        Assert.DoesNotContain("thu_tuc_hanh_chinh", text);
+    }
 }
 
 public sealed class ReportCommandTests : IDisposable

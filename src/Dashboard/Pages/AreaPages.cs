@@ -115,7 +115,7 @@ public static class AreaPages
                 foreach (var d in dims)
                 {
                     var val = first.Dims[d];
-                    cells.Add(d is "lead_unit" or "unit_code" ? v.UnitCell(val) : new Cell(Labels.Code(val), val));
+                    cells.Add(d is "lead_unit" or "unit_code" ? v.UnitCell(val) : new Cell(IndicatorCatalogue.DimensionValueVi(d, val) ?? Labels.Code(val), val));
                 }
                 foreach (var id in ids)
                 {

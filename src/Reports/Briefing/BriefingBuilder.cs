@@ -1,4 +1,5 @@
 using Analytics.Metrics;
+using Analytics.Metrics.Catalogue;
 using Analytics.Reports.Charts;
 using Analytics.Reports.Documents;
 
@@ -123,11 +124,14 @@ public static class BriefingBuilder
             }
             var weakest = v.By($"{prefix}.weakest_component", "component").FirstOrDefault();
             latest.Add(new IndexFact(name, lastYear, score.Value, v[$"{prefix}.rank"], v[$"{prefix}.rank_change"], v[$"{prefix}.score_change"],
-                weakest.Key, weakest.Value, v.Get($"{prefix}.rank")?.Status ?? score.Status));
-            components.AddRange(v.By($"{prefix}.component_pct", "component").Where(c => c.Value is not null).Select(c => new ComponentScore(name, c.Key, c.Value!.Value)));
+                weakest.Key is null ? null : ComponentName(weakest.Key), weakest.Value, v.Get($"{prefix}.rank")?.Status ?? score.Status));
+            components.AddRange(v.By($"{prefix}.component_pct", "component").Where(c => c.Value is not null).Select(c => new ComponentScore(name, ComponentName(c.Key), c.Value!.Value)));
         }
         return new IndexFacts(latest, ranks, components);
     }
+
+    /// <summary>A component's Vietnamese name from the catalogue; a publisher's own code is shown as given.</summary>
+    private static string ComponentName(string code) => IndicatorCatalogue.DimensionValueVi("component", code) ?? code;
 
     private static StaffingFacts Staffing(Values v, IReadOnlyDictionary<string, string> names)
     {

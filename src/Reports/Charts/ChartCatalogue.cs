@@ -175,7 +175,8 @@ public sealed class ComponentScoreChart : ChartDefinition<IReadOnlyList<Componen
         bp.ValueLabelStyle.FontSize = 9;
         ChartStyle.CategoryTicks(plot.Axes.Left, rows.Select(d => $"{d.Index}: {d.Component}").ToList());
         ChartStyle.VietnameseTicks(plot.Axes.Bottom, 0, "%");
-        plot.Axes.SetLimitsX(0, 112);
+        // room right of a full bar for its "99,1%" label, whatever the width the category names leave
+        plot.Axes.SetLimitsX(0, 122);
     }
 }
 
