@@ -98,6 +98,11 @@ public sealed class MetricsService(DuckDBConnection connection)
     public IReadOnlyList<DataSource> Sources() =>
         connection.Query<DataSource>("select file_name as filename, dataset, sha256, loaded_at as loadedat, count_rows as rows from metrics.data_sources").ToList();
 
+    /// <summary>The loaded files holding rows about the unit or a unit below it, with the count of those rows.</summary>
+    public IReadOnlyList<DataSource> Sources(string unitCode) =>
+        connection.Query<DataSource>("select file_name as filename, dataset, sha256, loaded_at as loadedat, count_rows as rows from metrics.data_sources_for($unit)",
+            new { unit = unitCode }).ToList();
+
     private static MetricValue ToValue(ValueRow r) =>
         new(r.indicator_id, r.unit_code, ParseDate(r.as_of), ParseDims(r.dims), r.value, r.unit, KpiStatusCodes.Parse(r.status));
 

@@ -25,7 +25,7 @@ public static class BriefingBuilder
             Indices(metrics, values, unitCode, asOf),
             Staffing(values, names),
             Tasks(metrics, values, unitCode, asOf, names),
-            sources ?? metrics.Sources());
+            sources ?? metrics.Sources(unitCode));
     }
 
     /// <summary>Looks values up by id and dims.</summary>
