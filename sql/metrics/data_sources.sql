@@ -3,48 +3,10 @@
 -- metrics.data_sources_for(p_unit): the same, limited to the files holding rows about the unit or
 -- a unit below it (tasks by lead unit, updates by their task, kpi_targets also by '*'), with the
 -- count of those rows; a city's briefing then names its own files, not another city's.
+-- p_unit null: every file (the view).
 -- reads: raw.units, raw.tasks, raw.task_updates, raw.staffing, raw.admin_indices, raw.revenue, raw.revenue_targets, raw.grdp, raw.kpi_targets, marts.unit_tree
 -- defines: metrics.data_sources, metrics.data_sources_for
 create schema if not exists metrics;
-
-create or replace view metrics.data_sources as
-with
-loads as (
-    select * from meta.loads
-),
-
-raw_rows as (
-    select load_id from raw.units
-    union all select load_id from raw.tasks
-    union all select load_id from raw.task_updates
-    union all select load_id from raw.staffing
-    union all select load_id from raw.admin_indices
-    union all select load_id from raw.revenue
-    union all select load_id from raw.revenue_targets
-    union all select load_id from raw.grdp
-    union all select load_id from raw.kpi_targets
-),
-
-rows_per_load as (
-    select load_id, count(*) as count_rows
-    from raw_rows
-    group by load_id
-),
-
-final as (
-    select
-        l.load_id,
-        l.file_name,
-        l.dataset,
-        l.sha256,
-        coalesce(l.finished_at, l.started_at) as loaded_at,
-        r.count_rows,
-    from loads as l
-    join rows_per_load as r on r.load_id = l.load_id
-    order by loaded_at, l.file_name
-)
-
-select * from final;
 
 create or replace macro metrics.data_sources_for(p_unit) as table
 with
@@ -53,15 +15,15 @@ subtree as (
 ),
 
 raw_rows as (
-    select load_id from raw.units where unit_code in (from subtree)
-    union all select load_id from raw.tasks where lead_unit in (from subtree)
-    union all select u.load_id from raw.task_updates as u join raw.tasks as t using (task_id) where t.lead_unit in (from subtree)
-    union all select load_id from raw.staffing where unit_code in (from subtree)
-    union all select load_id from raw.admin_indices where unit_code in (from subtree)
-    union all select load_id from raw.revenue where unit_code in (from subtree)
-    union all select load_id from raw.revenue_targets where unit_code in (from subtree)
-    union all select load_id from raw.grdp where unit_code in (from subtree)
-    union all select load_id from raw.kpi_targets where unit_code = '*' or unit_code in (from subtree)
+    select load_id from raw.units where p_unit is null or unit_code in (from subtree)
+    union all select load_id from raw.tasks where p_unit is null or lead_unit in (from subtree)
+    union all select load_id from raw.task_updates where p_unit is null or task_id in (select task_id from raw.tasks where lead_unit in (from subtree))
+    union all select load_id from raw.staffing where p_unit is null or unit_code in (from subtree)
+    union all select load_id from raw.admin_indices where p_unit is null or unit_code in (from subtree)
+    union all select load_id from raw.revenue where p_unit is null or unit_code in (from subtree)
+    union all select load_id from raw.revenue_targets where p_unit is null or unit_code in (from subtree)
+    union all select load_id from raw.grdp where p_unit is null or unit_code in (from subtree)
+    union all select load_id from raw.kpi_targets where p_unit is null or unit_code = '*' or unit_code in (from subtree)
 ),
 
 rows_per_load as (
@@ -80,3 +42,6 @@ select
 from meta.loads as l
 join rows_per_load as r on r.load_id = l.load_id
 order by loaded_at, l.file_name;
+
+create or replace view metrics.data_sources as
+select * from metrics.data_sources_for(null);
