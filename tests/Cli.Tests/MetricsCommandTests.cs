@@ -8,33 +8,8 @@ namespace Analytics.Cli.Tests;
 /// province P with commune C; tasks T1 (C, due 2026-02-01, completed 01-20 → on time),
 /// T2 (C, due 2026-03-01, open → overdue at 03-31); target on-time rate green 80, amber 60 for '*'.
 /// </summary>
-public sealed class MetricsCommandTests : IDisposable
+public sealed class MetricsCommandTests : SmallProvince
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "cli-metrics-" + Guid.NewGuid().ToString("N"));
-    private string Db => Path.Combine(_dir, "w.duckdb");
-
-    public MetricsCommandTests()
-    {
-        Directory.CreateDirectory(_dir);
-        using var connection = Warehouse.OpenMigrated(Db);
-        using var command = connection.CreateCommand();
-        command.CommandText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "small_province.sql"));
-        command.ExecuteNonQuery();
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
-
-    private static (int Exit, string Out, string Err) Run(params string[] argv)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = CommandLine.Run(argv, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public void Json_has_the_shape_of_the_contract()
     {
@@ -98,10 +73,10 @@ public sealed class MetricsCommandTests : IDisposable
         Assert.Equal(2, badDate.Exit);
         Assert.Contains("invalid date '03/31/2026'", badDate.Err);
 
-        var missing = Run("metrics", "--db", Path.Combine(_dir, "none.duckdb"), "--unit", "P", "--as-of", "2026-03-31");
+        var missing = Run("metrics", "--db", Path.Combine(Dir, "none.duckdb"), "--unit", "P", "--as-of", "2026-03-31");
         Assert.Equal(2, missing.Exit);
         Assert.Contains("warehouse not found", missing.Err);
-        Assert.False(File.Exists(Path.Combine(_dir, "none.duckdb")));
+        Assert.False(File.Exists(Path.Combine(Dir, "none.duckdb")));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Analytics.Etl.Warehouse;
 
 namespace Analytics.Cli.Tests;
 
@@ -8,36 +7,12 @@ namespace Analytics.Cli.Tests;
 /// too many; D (same cluster K1) lacks 1, E (cluster K2) lacks 3. Rebalance potential min(2, 4) = 2:
 /// 1 to D inside the cluster first, the other 1 to E across clusters.
 /// </summary>
-public sealed class TransfersCommandTests : IDisposable
+public sealed class TransfersCommandTests : SmallProvince
 {
-    private readonly string _dir = Path.Combine(Path.GetTempPath(), "cli-transfers-" + Guid.NewGuid().ToString("N"));
-    private string Db => Path.Combine(_dir, "w.duckdb");
-
-    public TransfersCommandTests()
-    {
-        Directory.CreateDirectory(_dir);
-        using var connection = Warehouse.OpenMigrated(Db);
-        using var command = connection.CreateCommand();
-        command.CommandText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "small_province.sql"));
-        command.ExecuteNonQuery();
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-    }
-
-    private static (int Exit, string Out) Run(params string[] argv)
-    {
-        var stdout = new StringWriter();
-        var exit = CommandLine.Run(argv, stdout, new StringWriter());
-        return (exit, stdout.ToString());
-    }
-
     [Fact]
     public void Moves_add_up_to_the_rebalance_potential_same_cluster_first()
     {
-        var (exit, output) = Run("transfers", "--db", Db, "--unit", "P", "--as-of", "2026-03-31", "--format", "json");
+        var (exit, output, _) = Run("transfers", "--db", Db, "--unit", "P", "--as-of", "2026-03-31", "--format", "json");
         Assert.Equal(0, exit);
         using var doc = JsonDocument.Parse(output);
         var moves = doc.RootElement.EnumerateArray()
@@ -45,14 +20,14 @@ public sealed class TransfersCommandTests : IDisposable
             .ToList();
         Assert.Equal([("C", "D", 1, true), ("C", "E", 1, false)], moves);
 
-        var (_, potential) = Run("metrics", "--db", Db, "--unit", "P", "--as-of", "2026-03-31", "--id", "staffing.rebalance_potential", "--format", "csv");
+        var (_, potential, _) = Run("metrics", "--db", Db, "--unit", "P", "--as-of", "2026-03-31", "--id", "staffing.rebalance_potential", "--format", "csv");
         Assert.Contains("staffing.rebalance_potential,P,2026-03-31,{},2,people,", potential);
     }
 
     [Fact]
     public void Table_names_the_communes_and_the_total()
     {
-        var (exit, output) = Run("metrics", "--db", Db, "--unit", "P", "--as-of", "31/03/2026", "--id", "staffing.transfers");
+        var (exit, output, _) = Run("metrics", "--db", Db, "--unit", "P", "--as-of", "31/03/2026", "--id", "staffing.transfers");
         Assert.Equal(0, exit);
         Assert.Contains("1 người  Công chức, Đất đai: Xã C (C) → Xã D (D)", output);
         Assert.Contains("Xã C (C) → Xã E (E)  [khác cụm / across clusters]", output);

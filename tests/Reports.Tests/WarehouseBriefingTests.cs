@@ -151,21 +151,3 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Contains("12345", u.Err);
     }
 }
-
-public static class SharedFolder
-{
-    public static string Path { get; } = Find();
-
-    private static string Find()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(System.IO.Path.Combine(dir.FullName, "Analytics.sln"))) dir = dir.Parent;
-        if (dir is null) throw new InvalidOperationException("Analytics.sln not found above " + AppContext.BaseDirectory);
-        for (var up = dir.Parent; up is not null; up = up.Parent)
-        {
-            var candidate = System.IO.Path.Combine(up.FullName, "shared");
-            if (Directory.Exists(System.IO.Path.Combine(candidate, "acceptance"))) return candidate;
-        }
-        throw new InvalidOperationException("the shared folder (../shared) was not found next to " + dir.FullName);
-    }
-}
