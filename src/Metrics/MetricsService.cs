@@ -63,6 +63,29 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
         return dates.Select(d => new SeriesPoint(d, byDate.GetValueOrDefault(d))).ToList();
     }
 
+    /// <summary>Several indicators' series for one unit over the same dates: one query per area instead of
+    /// one per indicator (a briefing's index ranks and scores); the same points as <see cref="Series"/> gives for each.</summary>
+    public IReadOnlyList<IReadOnlyList<SeriesPoint>> SeriesMany(string unitCode, IReadOnlyList<(string Id, IReadOnlyDictionary<string, string> Dims)> indicators, IEnumerable<DateOnly> asOfDates)
+    {
+        var dates = asOfDates.Distinct().Order().ToList();
+        if (snapshot is not null || dates.Count == 0) return indicators.Select(i => Series(i.Id, unitCode, i.Dims, dates)).ToList();
+        var result = new IReadOnlyList<SeriesPoint>[indicators.Count];
+        foreach (var area in Enumerable.Range(0, indicators.Count).GroupBy(i => AreaMacro(indicators[i].Id)))
+        {
+            var ids = area.Select(i => indicators[i].Id).Distinct().ToList();
+            var rows = connection.Query<SeriesIdRow>(
+                $"select indicator_id, as_of::varchar as as_of, dims::varchar as dims, value from metrics.{area.Key}($unit, string_split($dates, ',')::date[]) where list_contains(string_split($ids, ','), indicator_id)",
+                new { unit = unitCode, dates = string.Join(",", dates.Select(IsoDate)), ids = string.Join(",", ids) }).ToList();
+            foreach (var i in area)
+            {
+                var (id, dims) = indicators[i];
+                var byDate = rows.Where(r => r.indicator_id == id && SameDims(ParseDims(r.dims), dims)).ToDictionary(r => ParseDate(r.as_of), r => r.value);
+                result[i] = dates.Select(d => new SeriesPoint(d, byDate.GetValueOrDefault(d))).ToList();
+            }
+        }
+        return result;
+    }
+
     /// <summary>Lead units of the roll-up with at least one overdue or late task, worst first.</summary>
     public IReadOnlyList<LaggingUnit> LaggingUnits(string unitCode, DateOnly asOf) => snapshot is null
         ? LaggingUnitsOf(unitCode, asOf)
@@ -245,6 +268,7 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
     private sealed record ValueRow(string unit_code, string as_of, string indicator_id, string dims, double? value, string unit, string? status);
 
     private sealed record SeriesRow(string as_of, string dims, double? value);
+    private sealed record SeriesIdRow(string indicator_id, string as_of, string dims, double? value);
 
     private sealed record OverdueTaskRow(string task_id, string title, string lead_unit, string lead_unit_name, string due_date, int days_overdue, string source_doc, string? clause);
     private sealed record RevenueGapRow(string unit_code, string category, int year, string missing_months);

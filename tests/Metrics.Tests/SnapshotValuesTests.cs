@@ -127,6 +127,26 @@ public sealed class SnapshotValuesTests : IClassFixture<SnapshotValuesTests.Samp
     }
 
     [Fact]
+    public void Several_series_in_one_query_are_each_the_same_as_its_own_series()
+    {
+        var none = new Dictionary<string, string>();
+        var wanted = new List<(string, IReadOnlyDictionary<string, string>)>
+        {
+            ("par_index.rank", none), ("par_index.score", none), ("pci.rank", none), ("sipas.score", none),
+            ("revenue.ytd", new Dictionary<string, string> { ["category"] = "tong_thu" }), ("grdp.growth", none),
+        };
+        var dates = Enumerable.Range(2020, 6).Select(y => new DateOnly(y, 12, 31)).Append(new DateOnly(2026, 3, 31)).ToList();
+        foreach (var unit in new[] { "31", "92" })
+        {
+            var many = _direct.SeriesMany(unit, wanted, dates);
+            Assert.Equal(wanted.Count, many.Count);
+            for (var i = 0; i < wanted.Count; i++)
+                Assert.Equal(Show(_direct.Series(wanted[i].Item1, unit, wanted[i].Item2, dates)), Show(many[i]));
+            Assert.Contains(many[0], p => p.Value is not null);
+        }
+    }
+
+    [Fact]
     public void Lists_are_the_same_as_the_direct_lists_for_a_city_a_commune_and_an_unknown_unit()
     {
         var commune = _direct.Children("31").First(u => u.Type is "xa" or "phuong").Code;
