@@ -11,14 +11,17 @@ namespace Analytics.Metrics;
 /// Only for a connection nothing writes to while this lives (a read-only file opened for one
 /// command, a dashboard snapshot copy): the values are never refreshed, so a writer's
 /// MetricsService must not be given one. Thread-safe (dashboard requests share one per
-/// snapshot); each kind keeps at most <paramref name="maxDates"/> dates, the oldest computed
-/// dropped first.
+/// snapshot); each kind keeps at most <paramref name="maxDates"/> dates and the catalogue and area
+/// rows together at most <paramref name="maxValues"/> values (≈ 80 bytes each: 2 million ≈ 160 MB;
+/// a province warehouse holds ≈ 50,000 per date), the oldest computed dropped first.
 /// </summary>
-public sealed class SnapshotValues(int maxDates = 24)
+public sealed class SnapshotValues(int maxDates = 24, long maxValues = 2_000_000)
 {
-    private readonly BoundedStore<DateOnly, IReadOnlyDictionary<string, MetricValue[]>> _catalogue = new(maxDates);
-    private readonly BoundedStore<(string Macro, DateOnly AsOf), IReadOnlyDictionary<string, AreaRow[]>> _areas = new(maxDates * 5);
-    private readonly BoundedStore<(string List, DateOnly AsOf), object> _lists = new(maxDates * 3);
+    private readonly BoundedStore<DateOnly, IReadOnlyDictionary<string, MetricValue[]>> _catalogue = new(maxDates, maxValues / 2, Rows);
+    private readonly BoundedStore<(string Macro, DateOnly AsOf), IReadOnlyDictionary<string, AreaRow[]>> _areas = new(maxDates * 5, maxValues / 2, Rows);
+    private readonly BoundedStore<(string List, DateOnly AsOf), object> _lists = new(maxDates * 3, long.MaxValue, _ => 0);
+
+    private static long Rows<T>(IReadOnlyDictionary<string, T[]> byUnit) => byUnit.Values.Sum(v => (long)v.Length);
     private readonly ConcurrentDictionary<string, object> _fixed = new(StringComparer.Ordinal);
 
     /// <summary>Dates whose whole catalogue is held (for tests and the bench).</summary>
@@ -40,10 +43,12 @@ public sealed class SnapshotValues(int maxDates = 24)
     /// <summary>One row of an area macro (tasks_at, staffing_at …) for a unit at a date.</summary>
     internal sealed record AreaRow(DateOnly AsOf, string IndicatorId, IReadOnlyDictionary<string, string> Dims, double? Value);
 
-    /// <summary>Computes each key once (concurrent first callers wait for the same computation), keeps at most max keys.</summary>
-    private sealed class BoundedStore<TKey, TValue>(int max) where TKey : notnull where TValue : class
+    /// <summary>Computes each key once (concurrent first callers wait for the same computation), keeps at
+    /// most max keys and maxWeight in all (the newest key always stays).</summary>
+    private sealed class BoundedStore<TKey, TValue>(int max, long maxWeight, Func<TValue, long> weigh) where TKey : notnull where TValue : class
     {
         private readonly ConcurrentDictionary<TKey, Lazy<TValue>> _items = new();
+        private readonly ConcurrentDictionary<TKey, long> _weights = new();
         private readonly ConcurrentQueue<TKey> _order = new();
 
         public int Count => _items.Count;
@@ -53,10 +58,11 @@ public sealed class SnapshotValues(int maxDates = 24)
             if (_items.TryGetValue(key, out var hit)) return hit.Value;
             var lazy = new Lazy<TValue>(() => compute(key), LazyThreadSafetyMode.ExecutionAndPublication);
             var winner = _items.GetOrAdd(key, lazy);
-            if (ReferenceEquals(winner, lazy)) Added(key);
             try
             {
-                return winner.Value;
+                var value = winner.Value;
+                if (ReferenceEquals(winner, lazy)) Added(key, value);
+                return value;
             }
             catch
             {
@@ -75,13 +81,18 @@ public sealed class SnapshotValues(int maxDates = 24)
         public void Set(TKey key, TValue value)
         {
             var lazy = new Lazy<TValue>(value);
-            if (_items.TryAdd(key, lazy)) Added(key);
+            if (_items.TryAdd(key, lazy)) Added(key, value);
         }
 
-        private void Added(TKey key)
+        private void Added(TKey key, TValue value)
         {
+            _weights[key] = weigh(value);
             _order.Enqueue(key);
-            while (_items.Count > max && _order.TryDequeue(out var oldest)) _items.TryRemove(oldest, out _);
+            while ((_items.Count > max || _weights.Values.Sum() > maxWeight) && _order.TryPeek(out var oldest) && !oldest.Equals(key) && _order.TryDequeue(out oldest))
+            {
+                _items.TryRemove(oldest, out _);
+                _weights.TryRemove(oldest, out _);
+            }
         }
     }
 }

@@ -175,4 +175,14 @@ public sealed class SnapshotValuesTests : IClassFixture<SnapshotValuesTests.Samp
         // a dropped date is computed again, to the same figures
         Assert.Equal(_direct.Compute("31", Dates[0]).Select(Show).ToList(), held.Compute("31", Dates[0]).Select(Show).ToList());
     }
+
+    [Fact]
+    public void Keeps_at_most_the_values_it_was_given_the_newest_date_always()
+    {
+        var values = new SnapshotValues(maxDates: 24, maxValues: 2);
+        var held = new MetricsService(_samples.Connection, values);
+        foreach (var d in Dates.Take(3)) Assert.NotEmpty(held.Compute("31", d));
+        Assert.Equal(1, values.CatalogueDates);
+        Assert.Equal(_direct.Compute("92", Dates[2]).Select(Show).ToList(), held.Compute("92", Dates[2]).Select(Show).ToList());
+    }
 }

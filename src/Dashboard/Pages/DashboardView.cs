@@ -63,6 +63,7 @@ public sealed class MetricsCache
     public byte[] Page(long snapshot, string key, Func<string> render)
     {
         Current(snapshot);
+        key = $"{snapshot}|{key}"; // a request still on an older snapshot never fills a newer one's page
         if (_pages.TryGetValue(key, out var hit)) return hit;
         var bytes = System.Text.Encoding.UTF8.GetBytes(render());
         if (Interlocked.Add(ref _pageBytes, bytes.Length) > MaxPageBytes)
@@ -80,6 +81,7 @@ public sealed class MetricsCache
     public T Get<T>(long snapshot, string key, Func<T> compute) where T : class
     {
         Current(snapshot);
+        key = $"{snapshot}|{key}"; // as for pages: numbers of two snapshots never share a key
         if (_items.TryGetValue(key, out var hit)) return (T)hit;
         var value = compute();
         if (_items.Count >= MaxItems) _items.Clear();
