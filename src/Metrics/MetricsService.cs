@@ -10,13 +10,19 @@ namespace Analytics.Metrics;
 /// The indicators of the catalogue for a unit at an as-of date, and the lists behind them.
 /// Every figure is computed in the warehouse by the macros of sql/metrics (the caller opens the
 /// connection, read-only is enough); this class only passes parameters and shapes the rows.
+/// Given <see cref="SnapshotValues"/> (only over a warehouse nothing writes to meanwhile), the
+/// catalogue, chart series and lists are computed for every unit at once per date and kept there,
+/// so many units, a whole province's communes or repeated views cost one query per date; the
+/// figures are the same as the per-unit queries give (tests compare both).
 /// </summary>
-public sealed class MetricsService(DuckDBConnection connection)
+public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? snapshot = null)
 {
     /// <summary>Every indicator and breakdown for the unit at D (optionally only ids starting with idPrefix),
     /// in catalogue order, totals before breakdowns; status from kpi_targets.</summary>
     public IReadOnlyList<MetricValue> Compute(string unitCode, DateOnly asOf, string? idPrefix = null)
     {
+        if (snapshot is not null)
+            return WithPrefix(CatalogueAt(asOf).GetValueOrDefault(unitCode) ?? [], idPrefix);
         var rows = connection.Query<ValueRow>(
             "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_for($unit, [$as_of::date], $prefix)",
             new { unit = unitCode, as_of = IsoDate(asOf), prefix = idPrefix });
@@ -28,6 +34,11 @@ public sealed class MetricsService(DuckDBConnection connection)
     public IReadOnlyList<MetricValue> ComputeMany(IEnumerable<string> unitCodes, DateOnly asOf, string? idPrefix = null)
     {
         var units = unitCodes.Distinct().ToList();
+        if (snapshot is not null)
+        {
+            var all = CatalogueAt(asOf);
+            return units.Order(StringComparer.Ordinal).SelectMany(u => WithPrefix(all.GetValueOrDefault(u) ?? [], idPrefix)).ToList();
+        }
         if (units.Count <= 1) return units.Count == 0 ? [] : Compute(units[0], asOf, idPrefix);
         var rows = connection.Query<ValueRow>(
             "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_for(null, [$as_of::date], $prefix) where list_contains(string_split($units, chr(31)), unit_code)",
@@ -41,6 +52,7 @@ public sealed class MetricsService(DuckDBConnection connection)
     {
         var dates = asOfDates.Distinct().Order().ToList();
         if (dates.Count == 0) return [];
+        if (snapshot is not null) return SeriesFromSnapshot(snapshot, id, unitCode, dims, dates);
         // only the area's macro runs (a chart needs no status), one query for all the dates
         var rows = connection.Query<SeriesRow>(
             $"select as_of::varchar as as_of, dims::varchar as dims, value from metrics.{AreaMacro(id)}($unit, string_split($dates, ',')::date[]) where indicator_id = $id",
@@ -51,37 +63,77 @@ public sealed class MetricsService(DuckDBConnection connection)
         return dates.Select(d => new SeriesPoint(d, byDate.GetValueOrDefault(d))).ToList();
     }
 
+    /// <summary>Several indicators' series for one unit over the same dates: one query per area instead of
+    /// one per indicator (a briefing's index ranks and scores); the same points as <see cref="Series"/> gives for each.</summary>
+    public IReadOnlyList<IReadOnlyList<SeriesPoint>> SeriesMany(string unitCode, IReadOnlyList<(string Id, IReadOnlyDictionary<string, string> Dims)> indicators, IEnumerable<DateOnly> asOfDates)
+    {
+        var dates = asOfDates.Distinct().Order().ToList();
+        if (snapshot is not null || dates.Count == 0) return indicators.Select(i => Series(i.Id, unitCode, i.Dims, dates)).ToList();
+        var result = new IReadOnlyList<SeriesPoint>[indicators.Count];
+        foreach (var area in Enumerable.Range(0, indicators.Count).GroupBy(i => AreaMacro(indicators[i].Id)))
+        {
+            var ids = area.Select(i => indicators[i].Id).Distinct().ToList();
+            var rows = connection.Query<SeriesIdRow>(
+                $"select indicator_id, as_of::varchar as as_of, dims::varchar as dims, value from metrics.{area.Key}($unit, string_split($dates, ',')::date[]) where list_contains(string_split($ids, ','), indicator_id)",
+                new { unit = unitCode, dates = string.Join(",", dates.Select(IsoDate)), ids = string.Join(",", ids) }).ToList();
+            foreach (var i in area)
+            {
+                var (id, dims) = indicators[i];
+                var byDate = rows.Where(r => r.indicator_id == id && SameDims(ParseDims(r.dims), dims)).ToDictionary(r => ParseDate(r.as_of), r => r.value);
+                result[i] = dates.Select(d => new SeriesPoint(d, byDate.GetValueOrDefault(d))).ToList();
+            }
+        }
+        return result;
+    }
+
     /// <summary>Lead units of the roll-up with at least one overdue or late task, worst first.</summary>
-    public IReadOnlyList<LaggingUnit> LaggingUnits(string unitCode, DateOnly asOf) =>
+    public IReadOnlyList<LaggingUnit> LaggingUnits(string unitCode, DateOnly asOf) => snapshot is null
+        ? LaggingUnitsOf(unitCode, asOf)
+        : InRollUp(unitCode, snapshot.List("lagging", asOf, () => LaggingUnitsOf(null, asOf)), l => l.UnitCode);
+
+    private List<LaggingUnit> LaggingUnitsOf(string? unitCode, DateOnly asOf) =>
         connection.Query<LaggingUnit>(
             "select unit_code as unitcode, unit_name as unitname, total, completed_on_time as completedontime, completed_late as completedlate, overdue, on_time_rate as ontimerate from metrics.lagging_units_at($unit, $as_of::date)",
             new { unit = unitCode, as_of = IsoDate(asOf) }).ToList();
 
     /// <summary>Tasks of the roll-up overdue at D, longest overdue first.</summary>
-    public IReadOnlyList<OverdueTask> OverdueTasks(string unitCode, DateOnly asOf) =>
+    public IReadOnlyList<OverdueTask> OverdueTasks(string unitCode, DateOnly asOf) => snapshot is null
+        ? OverdueTasksOf(unitCode, asOf)
+        : InRollUp(unitCode, snapshot.List("overdue", asOf, () => OverdueTasksOf(null, asOf)), t => t.LeadUnit);
+
+    private List<OverdueTask> OverdueTasksOf(string? unitCode, DateOnly asOf) =>
         connection.Query<OverdueTaskRow>(
             "select task_id, title, lead_unit, lead_unit_name, due_date::varchar as due_date, days_overdue, source_doc, clause from metrics.overdue_tasks_at($unit, $as_of::date)",
             new { unit = unitCode, as_of = IsoDate(asOf) })
             .Select(r => new OverdueTask(r.task_id, r.title, r.lead_unit, r.lead_unit_name, ParseDate(r.due_date), r.days_overdue, r.source_doc, r.clause))
             .ToList();
 
-    public IReadOnlyList<UnitInfo> Units() =>
+    public IReadOnlyList<UnitInfo> Units() => snapshot is null ? UnitsOf() : snapshot.Fixed("units", UnitsOf);
+
+    private List<UnitInfo> UnitsOf() =>
         connection.Query<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units order by unit_code").ToList();
 
-    public UnitInfo? Unit(string code) =>
-        connection.QuerySingleOrDefault<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units where unit_code = $code", new { code });
+    public UnitInfo? Unit(string code) => snapshot is null
+        ? connection.QuerySingleOrDefault<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units where unit_code = $code", new { code })
+        : Units().FirstOrDefault(u => u.Code == code);
 
     public IReadOnlyList<UnitInfo> Children(string code) =>
         connection.Query<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units where parent_code = $code order by unit_code", new { code }).ToList();
 
     /// <summary>Month-end dates for which the warehouse holds data, oldest first.</summary>
-    public IReadOnlyList<DateOnly> MonthEnds() =>
+    public IReadOnlyList<DateOnly> MonthEnds() => snapshot is null ? MonthEndsOf() : snapshot.Fixed("month_ends", MonthEndsOf);
+
+    private List<DateOnly> MonthEndsOf() =>
         connection.Query<string>("select month_end::varchar from metrics.month_ends order by month_end").Select(ParseDate).ToList();
 
     public DateOnly? LatestMonthEnd() => MonthEnds() is { Count: > 0 } all ? all[^1] : null;
 
     /// <summary>Revenue categories whose year-to-date is NULL at D (this year, or last year where it was partly given), naming the missing months.</summary>
-    public IReadOnlyList<RevenueGap> RevenueGaps(string unitCode, DateOnly asOf) =>
+    public IReadOnlyList<RevenueGap> RevenueGaps(string unitCode, DateOnly asOf) => snapshot is null
+        ? RevenueGapsOf(unitCode, asOf)
+        : snapshot.List("revenue_gaps", asOf, () => RevenueGapsOf(null, asOf)).Where(g => g.UnitCode == unitCode).ToList();
+
+    private List<RevenueGap> RevenueGapsOf(string? unitCode, DateOnly asOf) =>
         connection.Query<RevenueGapRow>(
             "select unit_code, category, year, list_aggr(missing_months, 'string_agg', ',') as missing_months from metrics.revenue_gaps_at($unit, $as_of::date)",
             new { unit = unitCode, as_of = IsoDate(asOf) })
@@ -95,13 +147,94 @@ public sealed class MetricsService(DuckDBConnection connection)
             new { unit = unitCode, as_of = IsoDate(asOf) }).ToList();
 
     /// <summary>The loaded files behind the numbers (meta.loads rows that still hold raw rows).</summary>
-    public IReadOnlyList<DataSource> Sources() =>
+    public IReadOnlyList<DataSource> Sources() => snapshot is null ? SourcesOf() : snapshot.Fixed("sources", SourcesOf);
+
+    private List<DataSource> SourcesOf() =>
         connection.Query<DataSource>("select file_name as filename, dataset, sha256, loaded_at as loadedat, count_rows as rows from metrics.data_sources").ToList();
 
     /// <summary>The loaded files holding rows about the unit or a unit below it, with the count of those rows.</summary>
     public IReadOnlyList<DataSource> Sources(string unitCode) =>
+        snapshot is null ? SourcesOf(unitCode) : snapshot.Fixed("sources|" + unitCode, () => SourcesOf(unitCode)); // at most one small list per unit
+
+    private List<DataSource> SourcesOf(string unitCode) =>
         connection.Query<DataSource>("select file_name as filename, dataset, sha256, loaded_at as loadedat, count_rows as rows from metrics.data_sources_for($unit)",
             new { unit = unitCode }).ToList();
+
+    /// <summary>Every unit's catalogue at D in one set-based query, ordered per unit as Compute orders it.</summary>
+    private IReadOnlyDictionary<string, MetricValue[]> CatalogueAt(DateOnly asOf) => snapshot!.Catalogue(asOf, d =>
+    {
+        var rows = new List<MetricValue>();
+        var shapes = new RowShapes();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "select unit_code, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_at(null, [$as_of::date])";
+            cmd.Parameters.Add(new DuckDBParameter("as_of", IsoDate(d)));
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                rows.Add(new MetricValue(shapes.Text(r.GetString(1)), shapes.Text(r.GetString(0)), d, shapes.Dims(r.GetString(2)),
+                    r.IsDBNull(3) ? null : r.GetDouble(3), shapes.Text(r.GetString(4)), r.IsDBNull(5) ? null : KpiStatusCodes.Parse(r.GetString(5))));
+        }
+        return rows.GroupBy(v => v.UnitCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => Ordered(g).ToArray(), StringComparer.Ordinal);
+    });
+
+    private static IReadOnlyList<MetricValue> WithPrefix(MetricValue[] values, string? idPrefix) =>
+        idPrefix is null ? values : values.Where(v => v.Id.StartsWith(idPrefix, StringComparison.Ordinal)).ToList();
+
+    /// <summary>A series from the area's rows of every unit at each date, computing (in one query) only the dates not yet held.</summary>
+    private List<SeriesPoint> SeriesFromSnapshot(SnapshotValues held, string id, string unitCode, IReadOnlyDictionary<string, string> dims, List<DateOnly> dates)
+    {
+        var macro = AreaMacro(id);
+        var missing = dates.Where(d => !held.TryArea(macro, d, out _)).ToList();
+        if (missing.Count > 0)
+        {
+            var shapes = new RowShapes();
+            var byDate = missing.ToDictionary(d => d, _ => new Dictionary<string, List<SnapshotValues.AreaRow>>(StringComparer.Ordinal));
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.CommandText = $"select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value from metrics.{macro}(null, string_split($dates, ',')::date[])";
+                cmd.Parameters.Add(new DuckDBParameter("dates", string.Join(",", missing.Select(IsoDate))));
+                using var r = cmd.ExecuteReader();
+                while (r.Read())
+                {
+                    var d = ParseDate(r.GetString(1));
+                    var units = byDate[d];
+                    var unit = shapes.Text(r.GetString(0));
+                    if (!units.TryGetValue(unit, out var list)) units[unit] = list = [];
+                    list.Add(new SnapshotValues.AreaRow(d, shapes.Text(r.GetString(2)), shapes.Dims(r.GetString(3)), r.IsDBNull(4) ? null : r.GetDouble(4)));
+                }
+            }
+            foreach (var (d, units) in byDate)
+                held.AddArea(macro, d, units.ToDictionary(u => u.Key, u => u.Value.ToArray(), StringComparer.Ordinal));
+        }
+        return dates.Select(d =>
+        {
+            // a date dropped from the store between the two steps (many dates at once) is computed again directly
+            if (!held.TryArea(macro, d, out var all)) return Series(id, unitCode, dims, [d]) is [var p] ? p : new SeriesPoint(d, null);
+            var row = (all.GetValueOrDefault(unitCode) ?? []).FirstOrDefault(x => x.IndicatorId == id && SameDims(x.Dims, dims));
+            return new SeriesPoint(d, row?.Value);
+        }).ToList();
+    }
+
+    /// <summary>The rows of a list for every unit whose lead or own unit is in the roll-up of unitCode (the unit and every unit below it), order kept.</summary>
+    private List<T> InRollUp<T>(string unitCode, List<T> all, Func<T, string> unitOf)
+    {
+        var tree = snapshot!.Fixed("unit_tree", () => connection.Query<(string Ancestor, string Unit)>("select ancestor_code, unit_code from marts.unit_tree")
+            .GroupBy(t => t.Ancestor, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(t => t.Unit).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal));
+        return tree.TryGetValue(unitCode, out var below) ? all.Where(x => below.Contains(unitOf(x))).ToList() : [];
+    }
+
+    /// <summary>One string per distinct text and one dims dictionary per distinct JSON while reading many rows (memory for a snapshot's values).</summary>
+    private sealed class RowShapes
+    {
+        private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _dims = new(StringComparer.Ordinal);
+
+        public string Text(string s) => _texts.TryGetValue(s, out var t) ? t : _texts[s] = s;
+
+        public IReadOnlyDictionary<string, string> Dims(string json) => _dims.TryGetValue(json, out var d) ? d : _dims[json] = ParseDims(json);
+    }
 
     private static MetricValue ToValue(ValueRow r) =>
         new(r.indicator_id, r.unit_code, ParseDate(r.as_of), ParseDims(r.dims), r.value, r.unit, KpiStatusCodes.Parse(r.status));
@@ -143,6 +276,7 @@ public sealed class MetricsService(DuckDBConnection connection)
     private sealed record ValueRow(string unit_code, string as_of, string indicator_id, string dims, double? value, string unit, string? status);
 
     private sealed record SeriesRow(string as_of, string dims, double? value);
+    private sealed record SeriesIdRow(string indicator_id, string as_of, string dims, double? value);
 
     private sealed record OverdueTaskRow(string task_id, string title, string lead_unit, string lead_unit_name, string due_date, int days_overdue, string source_doc, string? clause);
     private sealed record RevenueGapRow(string unit_code, string category, int year, string missing_months);

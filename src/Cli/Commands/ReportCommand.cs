@@ -50,7 +50,9 @@ public sealed class ReportCommand : ICommand
         Directory.CreateDirectory(outDir);
 
         using var connection = scope.OpenReadOnly();
-        var metrics = new MetricsService(connection);
+        // Commune briefs: every commune's figures from one set-based query per date (the file is open
+        // read-only for this command, so nothing changes under the held values); one unit: its own queries.
+        var metrics = new MetricsService(connection, kind == "commune" ? new SnapshotValues() : null);
         scope.RequireUnit(metrics);
         var renderer = new PdfRenderer();
         var clock = Stopwatch.StartNew();
@@ -72,7 +74,7 @@ public sealed class ReportCommand : ICommand
                 // A province's commune briefs are for its communes (xã, phường, đặc khu), not its departments.
                 var communes = metrics.Children(unit).Where(u => u.Type is "xa" or "phuong" or "dac_khu").ToList();
                 var units = communes.Count > 0 ? communes : [metrics.Unit(unit)!];
-                // The numbers come one unit at a time over the one connection; the PDFs are made in parallel.
+                // The numbers come from the held values over the one connection; the PDFs are made in parallel.
                 var docs = units.Select(u => (u.Code, Doc: CommuneBriefContent.Build(BriefingBuilder.Gather(metrics, u.Code, asOf), options))).ToList();
                 Parallel.ForEach(docs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, d =>
                 {

@@ -29,12 +29,12 @@ public static class AreaPages
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/", (HttpContext c, SnapshotStore s, MetricsCache m) => WithView(c, s, m, v => DashboardApp.HtmlPage(Overview.Render(v))));
+        app.MapGet("/", (HttpContext c, SnapshotStore s, MetricsCache m) => WithView(c, s, m, v => v.CachedPage(() => Overview.Render(v))));
         app.MapGet("/table/overview/{id}.csv", (string id, HttpContext c, SnapshotStore s, MetricsCache m) =>
             WithView(c, s, m, v => Csv(v, Overview.Tables(v), id, "tong-quan")));
         foreach (var area in Areas)
         {
-            app.MapGet(area.Path, (HttpContext c, SnapshotStore s, MetricsCache m) => WithView(c, s, m, v => DashboardApp.HtmlPage(Render(area, v))));
+            app.MapGet(area.Path, (HttpContext c, SnapshotStore s, MetricsCache m) => WithView(c, s, m, v => v.CachedPage(() => Render(area, v))));
             app.MapGet($"/table/{area.Key}/{{id}}.csv", (string id, HttpContext c, SnapshotStore s, MetricsCache m) =>
                 WithView(c, s, m, v => Csv(v, Tables(area, v), id, area.Key)));
         }

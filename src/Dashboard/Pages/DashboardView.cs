@@ -12,27 +12,76 @@ namespace Analytics.Dashboard.Pages;
 /// <summary>
 /// Computed values of one snapshot, kept while that snapshot is current: a filter change that
 /// comes back to a view already seen answers from memory. Keyed by snapshot number, so a new
-/// load never mixes with old numbers.
+/// load never mixes with old numbers. Beside the views, the snapshot's <see cref="SnapshotValues"/>:
+/// every unit's indicators per date, computed once for all units (a snapshot copy is never written).
 /// </summary>
 public sealed class MetricsCache
 {
     private readonly ConcurrentDictionary<string, object> _items = new(StringComparer.Ordinal);
     private long _snapshot = -1;
+    private Held _held = new(-1, new SnapshotValues());
     private const int MaxItems = 4096;
 
-    public T Get<T>(long snapshot, string key, Func<T> compute) where T : class
+    private sealed record Held(long Snapshot, SnapshotValues Values);
+
+    /// <summary>The values held for the snapshot: a newer snapshot starts an empty store; a request
+    /// still on an older one gets a store of its own, so numbers of two snapshots never mix.</summary>
+    public SnapshotValues Values(long snapshot)
     {
-        if (Interlocked.Read(ref _snapshot) != snapshot)
+        while (true)
+        {
+            var held = Volatile.Read(ref _held);
+            if (held.Snapshot == snapshot) return held.Values;
+            if (held.Snapshot > snapshot) return new SnapshotValues();
+            var fresh = new Held(snapshot, new SnapshotValues());
+            if (Interlocked.CompareExchange(ref _held, fresh, held) == held) return fresh.Values;
+        }
+    }
+
+    private void Current(long snapshot)
+    {
+        if (Interlocked.Read(ref _snapshot) == snapshot) return;
+        lock (_items)
+        {
+            if (_snapshot != snapshot)
+            {
+                _items.Clear();
+                _pages.Clear();
+                Interlocked.Exchange(ref _pageBytes, 0);
+                Interlocked.Exchange(ref _snapshot, snapshot);
+            }
+        }
+    }
+
+    private readonly ConcurrentDictionary<string, byte[]> _pages = new(StringComparer.Ordinal);
+    private long _pageBytes;
+    private const long MaxPageBytes = 64L * 1024 * 1024;
+
+    /// <summary>A rendered page of the snapshot (UTF-8), rendered once: a snapshot never changes, so
+    /// neither does its page for the same path, unit, date and token scope. At most 64 MB of pages
+    /// are kept; past that the pages are dropped and rendered again as they are asked for.</summary>
+    public byte[] Page(long snapshot, string key, Func<string> render)
+    {
+        Current(snapshot);
+        key = $"{snapshot}|{key}"; // a request still on an older snapshot never fills a newer one's page
+        if (_pages.TryGetValue(key, out var hit)) return hit;
+        var bytes = System.Text.Encoding.UTF8.GetBytes(render());
+        if (Interlocked.Add(ref _pageBytes, bytes.Length) > MaxPageBytes)
         {
             lock (_items)
             {
-                if (_snapshot != snapshot)
-                {
-                    _items.Clear();
-                    Interlocked.Exchange(ref _snapshot, snapshot);
-                }
+                _pages.Clear();
+                Interlocked.Exchange(ref _pageBytes, bytes.Length);
             }
         }
+        if (!_pages.TryAdd(key, bytes)) Interlocked.Add(ref _pageBytes, -bytes.Length);
+        return bytes;
+    }
+
+    public T Get<T>(long snapshot, string key, Func<T> compute) where T : class
+    {
+        Current(snapshot);
+        key = $"{snapshot}|{key}"; // as for pages: numbers of two snapshots never share a key
         if (_items.TryGetValue(key, out var hit)) return (T)hit;
         var value = compute();
         if (_items.Count >= MaxItems) _items.Clear();
@@ -51,8 +100,12 @@ public sealed class DashboardView : IDisposable
     private readonly MetricsCache _cache;
     private readonly Dictionary<string, UnitInfo> _byCode;
 
-    public DuckDBConnection Connection { get; }
-    public MetricsService Metrics { get; }
+    private readonly Lazy<DuckDBConnection> _connection;
+    private MetricsService? _metrics;
+
+    /// <summary>Opened on first use: a page already rendered for this snapshot needs no connection.</summary>
+    public DuckDBConnection Connection => _connection.Value;
+    public MetricsService Metrics => _metrics ??= new MetricsService(Connection, _cache.Values(Snapshot.Number));
     public IReadOnlyList<UnitInfo> Units { get; }
     public UnitInfo Unit { get; }
     public DateOnly AsOf { get; }
@@ -61,15 +114,14 @@ public sealed class DashboardView : IDisposable
     public Caller Caller { get; }
     public Snapshot Snapshot => _lease.Snapshot;
 
-    private DashboardView(SnapshotLease lease, MetricsCache cache, DuckDBConnection connection, IReadOnlyList<UnitInfo> units,
+    private DashboardView(SnapshotLease lease, MetricsCache cache, Lazy<DuckDBConnection> connection, IReadOnlyList<UnitInfo> units,
         UnitInfo unit, DateOnly asOf, IReadOnlyList<DateOnly> monthEnds, string path, Caller caller)
     {
         _lease = lease;
         _cache = cache;
-        Connection = connection;
-        Metrics = new MetricsService(connection);
+        _connection = connection;
         Units = units;
-        _byCode = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
+        _byCode = cache.Get(lease.Snapshot.Number, "units_by_code", () => units.ToDictionary(u => u.Code, StringComparer.Ordinal));
         Unit = unit;
         AsOf = asOf;
         MonthEnds = monthEnds;
@@ -83,15 +135,13 @@ public sealed class DashboardView : IDisposable
         var caller = DashboardApp.CallerOf(c);
         var path = c.Request.Path.Value ?? "/";
         var lease = store.Acquire();
-        DuckDBConnection? conn = null;
+        var conn = new Lazy<DuckDBConnection>(lease.OpenConnection);
         try
         {
-            conn = lease.OpenConnection();
-            var metrics = new MetricsService(conn);
             var n = lease.Snapshot.Number;
-            var units = cache.Get(n, "units", () => metrics.Units());
-            var monthEnds = cache.Get(n, "month_ends", () => metrics.MonthEnds());
-            var byCode = units.ToDictionary(u => u.Code, StringComparer.Ordinal);
+            var units = cache.Get(n, "units", () => new MetricsService(conn.Value, cache.Values(n)).Units());
+            var monthEnds = cache.Get(n, "month_ends", () => new MetricsService(conn.Value, cache.Values(n)).MonthEnds());
+            var byCode = cache.Get(n, "units_by_code", () => units.ToDictionary(u => u.Code, StringComparer.Ordinal));
 
             var unitParam = c.Request.Query["unit"].ToString();
             var asOfParam = c.Request.Query["as_of"].ToString();
@@ -115,15 +165,15 @@ public sealed class DashboardView : IDisposable
         }
         catch
         {
-            conn?.Dispose();
+            if (conn.IsValueCreated) conn.Value.Dispose();
             lease.Dispose();
             throw;
         }
     }
 
-    private static (DashboardView?, IResult?) Fail(SnapshotLease lease, DuckDBConnection conn, IResult error)
+    private static (DashboardView?, IResult?) Fail(SnapshotLease lease, Lazy<DuckDBConnection> conn, IResult error)
     {
-        conn.Dispose();
+        if (conn.IsValueCreated) conn.Value.Dispose();
         lease.Dispose();
         return (null, error);
     }
@@ -179,6 +229,10 @@ public sealed class DashboardView : IDisposable
     public IReadOnlyList<SeriesPoint> Series(string id, IReadOnlyDictionary<string, string> dims, IReadOnlyList<DateOnly> dates) =>
         _cache.Get(Snapshot.Number, $"series|{id}|{Unit.Code}|{DimsKey(dims)}|{string.Join(",", dates)}",
             () => Metrics.Series(id, Unit.Code, dims, dates));
+
+    /// <summary>The page of this view rendered once per snapshot (path, unit, date and the token's unit scope, which changes links and the unit picker).</summary>
+    public IResult CachedPage(Func<string> render) =>
+        Results.Bytes(_cache.Page(Snapshot.Number, $"page|{State.Path}|{Unit.Code}|{AsOf:yyyy-MM-dd}|{Caller.UnitScope}", render), "text/html; charset=utf-8");
 
     public T Cached<T>(string key, Func<T> compute) where T : class =>
         _cache.Get(Snapshot.Number, $"{key}|{Unit.Code}|{AsOf:yyyy-MM-dd}", compute);
@@ -261,7 +315,7 @@ public sealed class DashboardView : IDisposable
 
     public void Dispose()
     {
-        Connection.Dispose();
+        if (_connection.IsValueCreated) _connection.Value.Dispose();
         _lease.Dispose();
     }
 }

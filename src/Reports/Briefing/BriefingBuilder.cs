@@ -59,10 +59,11 @@ public static class BriefingBuilder
             byCategory.Add(new RevenueAgainstTarget(Labels.Of(Labels.RevenueCategories, code), ytd, Target(code, "du_toan_trung_uong", ytd), Target(code, "ke_hoach", ytd)));
         }
         var total = v.Get("revenue.ytd", Cat("tong_thu"));
-        var thisYear = metrics.Series("revenue.ytd", unit, new Dictionary<string, string> { ["category"] = "tong_thu" },
-            Enumerable.Range(1, asOf.Month).Select(m => MonthEnd(asOf.Year, m)));
-        var lastYear = metrics.Series("revenue.ytd", unit, new Dictionary<string, string> { ["category"] = "tong_thu" },
-            Enumerable.Range(1, 12).Select(m => MonthEnd(asOf.Year - 1, m)));
+        // last year's and this year's month ends in one series (one query), then split
+        var monthEnds = metrics.Series("revenue.ytd", unit, new Dictionary<string, string> { ["category"] = "tong_thu" },
+            Enumerable.Range(1, 12).Select(m => MonthEnd(asOf.Year - 1, m)).Concat(Enumerable.Range(1, asOf.Month).Select(m => MonthEnd(asOf.Year, m))));
+        var thisYear = monthEnds.Where(p => p.AsOf.Year == asOf.Year).ToList();
+        var lastYear = monthEnds.Where(p => p.AsOf.Year == asOf.Year - 1).ToList();
         // A month's point is the year-to-date at its month end; the as-of month itself uses D.
         var cumulative = new CumulativeRevenue(asOf.Year,
             thisYear.Select(p => p.Value).Take(asOf.Month - 1).Append(total?.Value).ToList(),
@@ -102,15 +103,19 @@ public static class BriefingBuilder
         var latest = new List<IndexFact>();
         var ranks = new List<IndexRank>();
         var components = new List<ComponentScore>();
-        foreach (var (prefix, name) in Labels.Indices)
+        // The year an index value belongs to: step back through year ends while the value stays the same.
+        var years = Enumerable.Range(asOf.Year - 5, 6).ToList();
+        var yearEnds = years.Select(y => y == asOf.Year ? asOf : MonthEnd(y, 12)).ToList();
+        var published = Labels.Indices.Where(x => v.Get($"{x.Prefix}.score")?.Value is not null).ToList();
+        // every published index's rank and score series in one query
+        var noDims = new Dictionary<string, string>();
+        var series = metrics.SeriesMany(unit, published.SelectMany(x => new[] { ($"{x.Prefix}.rank", (IReadOnlyDictionary<string, string>)noDims), ($"{x.Prefix}.score", noDims) }).ToList(), yearEnds);
+        for (var k = 0; k < published.Count; k++)
         {
-            var score = v.Get($"{prefix}.score");
-            if (score?.Value is null) continue;
-            // The year an index value belongs to: step back through year ends while the value stays the same.
-            var years = Enumerable.Range(asOf.Year - 5, 6).ToList();
-            var yearEnds = years.Select(y => y == asOf.Year ? asOf : MonthEnd(y, 12)).ToList();
-            var rankSeries = metrics.Series($"{prefix}.rank", unit, new Dictionary<string, string>(), yearEnds);
-            var scoreSeries = metrics.Series($"{prefix}.score", unit, new Dictionary<string, string>(), yearEnds);
+            var (prefix, name) = published[k];
+            var score = v.Get($"{prefix}.score")!;
+            var rankSeries = series[2 * k];
+            var scoreSeries = series[2 * k + 1];
             int? lastYear = null;
             for (var i = 0; i < years.Count; i++)
             {

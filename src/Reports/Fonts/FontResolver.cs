@@ -18,9 +18,14 @@ public static class FontResolver
         "AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬBCDĐEÈÉẺẼẸÊỀẾỂỄỆGHIÌÍỈĨỊKLMNOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢPQRSTUÙÚỦŨỤƯỪỨỬỮỰVXYỲÝỶỸỴ" +
         "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵ";
 
-    private static readonly Lazy<FontSet> Default = new(() => Resolve(FontDirectories()));
+    private static readonly Lazy<FontSet> Default = new(() =>
+    {
+        var whole = Resolve(FontDirectories());
+        return FontSubset.Of(whole) ?? whole;
+    });
 
-    /// <summary>The resolved family for this machine (cached). Throws with install advice when none fits.</summary>
+    /// <summary>The resolved family for this machine (cached), cut to the characters Vietnamese documents
+    /// use (<see cref="FontSubset"/>; the whole faces in <see cref="FontSet.Whole"/>). Throws with install advice when none fits.</summary>
     public static FontSet Resolve() => Default.Value;
 
     public static FontSet Resolve(IEnumerable<string> directories)

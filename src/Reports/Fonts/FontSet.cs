@@ -17,6 +17,10 @@ public sealed class FontSet
     public SKTypeface BoldItalic { get; }
     /// <summary>Files of Regular, Bold, Italic, BoldItalic (null when the face came from the system by name).</summary>
     public IReadOnlyList<string?> Files { get; }
+
+    /// <summary>The whole faces these were cut from (<see cref="FontSubset"/>), for a document using a
+    /// character outside the cut; null when these are whole.</summary>
+    public FontSet? Whole { get; init; }
     private readonly Func<int, bool> _hasGlyph;
 
     /// <param name="hasGlyph">coverage test; defaults to "every face has a glyph for the code point".

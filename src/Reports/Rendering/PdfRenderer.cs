@@ -18,12 +18,19 @@ public sealed class PdfRenderer(PartyTheme theme)
 
     public PartyTheme Theme => theme;
 
+    private PdfRenderer? _whole;
+
+    /// <summary>The same renderer with the whole faces, for a document with a character outside the cut faces.</summary>
+    private PdfRenderer? WholeFaces => theme.Fonts.Whole is { } whole ? _whole ??= new PdfRenderer(theme with { Fonts = whole }) : null;
+
     /// <summary>Writes the PDF; returns the page count. Fails before writing anything if the font lacks a glyph the text uses.</summary>
     public int Render(Document document, Stream output)
     {
         var first = Layout(document);
         // Every string is checked up front, so a font without Vietnamese letters never prints boxes.
-        theme.Fonts.EnsureCovers(first.Texts().Append(document.Info.Title).Append(Header(2, 2)!.Texts().First()));
+        var texts = first.Texts().Append(document.Info.Title).Append(Header(2, 2)!.Texts().First()).ToList();
+        if (WholeFaces is { } whole && texts.Any(t => theme.Fonts.MissingGlyphs(t).Any())) return whole.Render(document, output);
+        theme.Fonts.EnsureCovers(texts);
         var total = PageLoop.Run(first, theme.Page, new DiscardPageSink(), Header);
 
         using var buffer = new MemoryStream();
@@ -55,6 +62,8 @@ public sealed class PdfRenderer(PartyTheme theme)
     /// </summary>
     public int RenderBooklet(DocumentInfo info, IReadOnlyList<Document> documents, Stream output)
     {
+        if (WholeFaces is { } whole && documents.Any(d => Layout(d).Texts().Any(t => theme.Fonts.MissingGlyphs(t).Any())))
+            return whole.RenderBooklet(info, documents, output);
         foreach (var d in documents) theme.Fonts.EnsureCovers(Layout(d).Texts());
         var totals = documents.Select(d => PageLoop.Run(Layout(d), theme.Page, new DiscardPageSink(), Header)).ToList();
         using var buffer = new MemoryStream();
