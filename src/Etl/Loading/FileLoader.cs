@@ -25,6 +25,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         var scan = spec is not null && options.SqlCsvPath && SqlCsvStage.Covers(spec) && CsvDelimiter(path) is { } delimiter
             ? CsvFileScan.Of(path, delimiter) : null;
         report.Sha256 = scan?.Sha256 ?? Sha256Of(path);
+        report.PhaseSeconds["scan"] = (DateTime.UtcNow - started).TotalSeconds;
         var rejected = new Dictionary<int, List<string>>();
         string? sheet = null;
         int? sheetIndex = null;
@@ -85,6 +86,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
 
         var mergeClock = Stopwatch.StartNew();
         var counts = ClassifyChanges(spec!);
+        report.PhaseSeconds["classify"] = mergeClock.Elapsed.TotalSeconds;
         report.Inserted = counts.GetValueOrDefault("inserted");
         report.Replaced = counts.GetValueOrDefault("replaced");
         report.Unchanged = counts.GetValueOrDefault("unchanged");
@@ -315,6 +317,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             .Replace("{{table}}", spec.Table)
             .Replace("{{row_hash}}", hash)
             .Replace("{{key_join}}", string.Join(" and ", spec.Key.Select(k => $"r.{k} = h.{k}")))
+            .Replace("{{key}}", string.Join(", ", spec.Key))
             .Replace("{{columns}}", string.Join(", ", contentColumns));
     }
 

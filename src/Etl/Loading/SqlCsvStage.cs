@@ -30,8 +30,13 @@ internal sealed class SqlCsvStage(DuckDBConnection connection, LoadOptions optio
     /// with RowsRead set and the header's warnings in the report; false when the caller must read it
     /// record by record (the report then is untouched).
     /// </summary>
+    private System.Diagnostics.Stopwatch _clock = new();
+    private FileReport? _report;
+    private void Mark(string phase) { if (_report is not null) _report.PhaseSeconds[phase] = _clock.Elapsed.TotalSeconds; _clock.Restart(); }
+
     public bool TryStage(string path, DatasetSpec spec, CsvFileScan scan, FileReport report)
     {
+        _report = report; _clock.Restart();
         FallbackReason = Unsure(scan);
         if (FallbackReason is not null) return false;
         var header = new FileReport(path, spec.Name) { MaxListed = report.MaxListed };
@@ -63,7 +68,7 @@ internal sealed class SqlCsvStage(DuckDBConnection connection, LoadOptions optio
         }
         finally
         {
-            connection.Execute("drop table if exists temp.main.csv_cells; drop table if exists temp.main.ruled");
+            connection.Execute("drop table if exists temp.main.csv_cells");
             foreach (var name in connection.Query<string>("select table_name from duckdb_tables() where database_name = 'temp' and table_name like 'cell_values_%'").ToList())
                 connection.Execute($"drop table temp.main.{name}");
         }
@@ -85,6 +90,7 @@ internal sealed class SqlCsvStage(DuckDBConnection connection, LoadOptions optio
             .Replace("{{path}}", Literal(path))
             .Replace("{{delim}}", Literal(delimiter.ToString()))
             .Replace("{{columns}}", columnStruct));
+        Mark("sql_read_csv");
         var shape = connection.QuerySingle<(long Records, long Empty)>(ReadSql("sql/load/csv_cells_shape.sql"));
         // one record per physical line after the header: no quoted line break, no blank line
         if (shape.Records != scan.Lines - 1) { FallbackReason = "records span lines or lines are blank"; return false; }
@@ -110,14 +116,19 @@ internal sealed class SqlCsvStage(DuckDBConnection connection, LoadOptions optio
             values.Add($"v{i}.value as {column.Name}");
             joins.Add($"join cell_values_{i} v{i} on v{i}.raw = coalesce(c.c{f}, '')");
         }
+        Mark("sql_distinct_parse");
         var parsed = ReadSql("sql/load/csv_parsed.sql")
             .Replace("{{values}}", string.Join(",\n       ", values))
             .Replace("{{joins}}", string.Join("\n", joins));
-        connection.Execute("create or replace temp table ruled as " + ReadSql(RuleFile(spec)).Replace("{{parsed}}", parsed));
-        var ruled = connection.QuerySingle<(long Rows, long Unsure)>("select count(*), count(*) filter (where fast_ok is not true) from ruled");
-        if (ruled.Rows != shape.Records) throw new InvalidOperationException($"{path}: the SQL read path lost records ({ruled.Rows} of {shape.Records})");
-        if (ruled.Unsure > 0) { FallbackReason = "a row rule fails or warns"; return false; }
-        connection.Execute("insert into stage by name select * exclude (fast_ok) from ruled");
+        // rows whose rule surely passes go to the stage; if any other row exists the file goes back
+        var staged = connection.Execute("insert into stage by name select * exclude (fast_ok) from (" + ReadSql(RuleFile(spec)).Replace("{{parsed}}", parsed) + ") where fast_ok");
+        if (staged != shape.Records)
+        {
+            connection.Execute("delete from stage");
+            FallbackReason = "a row rule fails or warns";
+            return false;
+        }
+        Mark("sql_insert_stage");
         records = shape.Records;
         return true;
     }
