@@ -134,6 +134,8 @@ public class SqlReadPathTests
         { "CRLF line ends", $"{StaffingHeader}\r\n{GoodRow}\r\n2026-03-31,sau_sap_xep,09802,cong_chuc,lanh_dao,3,3,1,x\r\n" },
         { "no line end at the end", $"{StaffingHeader}\n{GoodRow}\n2026-03-31,sau_sap_xep,09802,cong_chuc,lanh_dao,3,3,1,x" },
         { "a header only", $"{StaffingHeader}\n" },
+        { "a NUL byte in a cell", $"{StaffingHeader}\n2026-03-31,sau_sap_xep,09801,cong_chuc,lanh_dao,3,3,1,1\0\n" },
+        { "a NUL byte in a text cell", $"{StaffingHeader}\n2026-03-31,sau\0_sap_xep,09801,cong_chuc,lanh_dao,3,3,1,1\n" },
         { "an empty file", "" },
     };
 

@@ -19,8 +19,8 @@ internal sealed class CsvFileScan
     public bool ValidUtf8 { get; private init; }
     public bool LoneCarriageReturn { get; private init; }
     public bool CanonicalQuotes { get; private init; }
-
-    public bool Plain => ValidUtf8 && !LoneCarriageReturn && CanonicalQuotes;
+    /// <summary>A NUL byte: our reader keeps it in the cell; DuckDB's handling is not ours to rely on.</summary>
+    public bool NulByte { get; private init; }
 
     private enum Quoting { Unquoted, Quoted, QuoteSeen }
 
@@ -32,7 +32,7 @@ internal sealed class CsvFileScan
         var buffer = new byte[1 << 20];
         var delim = (byte)delimiter;
         long newlines = 0, offset = 0;
-        bool validUtf8 = true, loneCr = false, canonical = true, pendingCr = false;
+        bool validUtf8 = true, loneCr = false, canonical = true, pendingCr = false, nul = false;
         byte previous = (byte)'\n'; // the file start is a field start
         byte last = 0;
         var quoting = Quoting.Unquoted;
@@ -49,6 +49,7 @@ internal sealed class CsvFileScan
                 catch (DecoderFallbackException) { validUtf8 = false; }
             }
             newlines += chunk.Count((byte)'\n');
+            nul |= chunk.Contains((byte)0);
             if (!loneCr && (pendingCr || chunk.Contains((byte)'\r')))
                 loneCr = HasLoneCr(chunk, ref pendingCr);
             if (canonical) canonical = CheckQuotes(chunk, offset, bom, delim, ref quoting, ref previous);
@@ -69,6 +70,7 @@ internal sealed class CsvFileScan
             ValidUtf8 = validUtf8,
             LoneCarriageReturn = loneCr,
             CanonicalQuotes = canonical,
+            NulByte = nul,
         };
     }
 

@@ -79,6 +79,7 @@ internal sealed class SqlCsvStage(DuckDBConnection connection, LoadOptions optio
         : !scan.ValidUtf8 ? "invalid UTF-8"
         : scan.LoneCarriageReturn ? "carriage return without line feed"
         : !scan.CanonicalQuotes ? "quotes not as RFC 4180 writes them"
+        : scan.NulByte ? "a NUL byte"
         : scan.Lines < 2 ? "no records"
         : null;
 
