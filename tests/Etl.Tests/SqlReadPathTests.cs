@@ -157,6 +157,23 @@ public class SqlReadPathTests
     }
 
     [Fact]
+    public void A_file_name_read_csv_would_take_for_a_pattern_is_read_record_by_record()
+    {
+        using var files = new Scratch();
+        // "staffing_[1].csv" as a glob matches staffing_1.csv, a different file with the same shape
+        files.Write("staffing_1.csv", $"{StaffingHeader}\n2026-03-31,sau_sap_xep,09802,cong_chuc,lanh_dao,3,3,1,1\n");
+        var path = files.Write("staffing_[1].csv", $"{StaffingHeader}\n{GoodRow}\n");
+        using (var alone = new Scratch())
+        {
+            alone.LoadBase();
+            var report = alone.Load(path);
+            Assert.Equal("records (glob characters in the path)", report.Files.Single().ReadPath);
+            Assert.Equal("09801", alone.Query<string>("select unit_code from raw.staffing").Single());
+        }
+        LoadBothWays([path], prepare: s => s.LoadBase());
+    }
+
+    [Fact]
     public void A_file_with_a_byte_order_mark_loads_the_same()
     {
         using var files = new Scratch();

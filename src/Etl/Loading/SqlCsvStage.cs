@@ -38,6 +38,8 @@ internal sealed class SqlCsvStage(DuckDBConnection connection, LoadOptions optio
     {
         _report = report; _clock.Restart();
         FallbackReason = Unsure(scan);
+        // read_csv takes a path as a glob pattern: a name with pattern characters could read another file
+        if (Path.GetFullPath(path).IndexOfAny(['*', '?', '[', ']', '{', '}']) >= 0) FallbackReason = "glob characters in the path";
         if (FallbackReason is not null) return false;
         var header = new FileReport(path, spec.Name) { MaxListed = report.MaxListed };
         HeaderMap map;
@@ -88,7 +90,7 @@ internal sealed class SqlCsvStage(DuckDBConnection connection, LoadOptions optio
         records = 0;
         var columnStruct = "{" + string.Join(", ", Enumerable.Range(0, columns).Select(i => $"'c{i}': 'VARCHAR'")) + "}";
         connection.Execute(ReadSql("sql/load/csv_cells.sql")
-            .Replace("{{path}}", Literal(path))
+            .Replace("{{path}}", Literal(Path.GetFullPath(path)))
             .Replace("{{delim}}", Literal(delimiter.ToString()))
             .Replace("{{columns}}", columnStruct));
         Mark("sql_read_csv");
