@@ -47,6 +47,8 @@ public sealed class FileReport(string path, string dataset)
     /// <summary>With --partial, the CSV of refused rows and their reasons.</summary>
     public string? RejectsFile { get; internal set; }
     internal int MaxListed { get; init; } = 1000;
+    /// <summary>How the records were read: "sql" (DuckDB's read_csv, sql/load/fast) or "records" (one by one in C#, with why); not part of the JSON.</summary>
+    public string? ReadPath { get; internal set; }
     /// <summary>Seconds spent per phase (read, checks, merge), for benchmarks; not part of the JSON.</summary>
     public Dictionary<string, double> PhaseSeconds { get; } = [];
 
@@ -143,4 +145,6 @@ public sealed record LoadOptions
     public int ProgressEvery { get; init; } = 100_000;
     /// <summary>Errors listed per file (all are counted).</summary>
     public int MaxErrorsListed { get; init; } = 1000;
+    /// <summary>Let DuckDB read a CSV file when it can be sure of giving what the record-by-record reader gives (src/Etl/Loading/SqlCsvStage.cs); false forces the record-by-record reader.</summary>
+    public bool SqlCsvPath { get; init; } = true;
 }

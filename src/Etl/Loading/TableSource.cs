@@ -51,6 +51,8 @@ internal sealed class TableSource : IDisposable
     public int SheetIndex { get; }
     public HeaderMap Map { get; }
     public bool IsCsv => _csv is not null;
+    /// <summary>The CSV delimiter detected from the header line (',' for a workbook).</summary>
+    public char Delimiter => _csv?.Delimiter ?? ',';
 
     private TableSource(CsvTableReader csv, HeaderMap map)
     {

@@ -16,6 +16,13 @@ public sealed record SyntheticScale(
     double CommuneClausesPerMonth,
     int IndexFirstYear)
 {
+    /// <summary>
+    /// From this month on staffing is reported at every month end rather than every quarter end
+    /// (the monthly surplus/shortage reports of the run-up to and follow-up of the reorganisation);
+    /// null: quarterly throughout.
+    /// </summary>
+    public DateOnly? MonthlyStaffingFrom { get; init; }
+
     public static readonly DateOnly Reorganisation = new(2025, 7, 1);
 
     public static SyntheticScale For(string name) => name switch
@@ -26,9 +33,11 @@ public sealed record SyntheticScale(
         // one city the size of Hải Phòng, five years
         "province" => new("province", [(Synthetic.Provinces.All.Single(p => p.Code == "48"), 114)],
             new DateOnly(2021, 7, 1), new DateOnly(2026, 5, 31), 2021, true, true, true, 2.5, 2021),
-        // the country: 34 provinces, 3,321 communes, five years
+        // the country: 34 provinces, 3,321 communes, five years; staffing monthly from April 2024
+        // (≈ 10 million rows in all, issue 7)
         "national" => new("national", NationalCommuneCounts(),
-            new DateOnly(2021, 7, 1), new DateOnly(2026, 5, 31), 2021, true, true, true, 2.2, 2021),
+            new DateOnly(2021, 7, 1), new DateOnly(2026, 5, 31), 2021, true, true, true, 2.2, 2021)
+        { MonthlyStaffingFrom = new DateOnly(2024, 4, 1) },
         _ => throw new ArgumentException($"unknown scale '{name}' (small, province, national)", nameof(name)),
     };
 
@@ -76,7 +85,7 @@ public static class SyntheticGenerator
             Count("units", w.Rows);
         }
 
-        var snapshots = QuarterlySnapshots(scale.From, scale.AsOf);
+        var snapshots = StaffingSnapshots(scale.From, scale.AsOf, scale.MonthlyStaffingFrom);
         foreach (var (province, communeCount) in scale.Provinces)
         {
             var code = province.Code;
@@ -159,11 +168,30 @@ public static class SyntheticGenerator
     }
 
     /// <summary>A snapshot at the end of every quarter in the period; before the reorganisation the phase is truoc_sap_xep.</summary>
-    public static IReadOnlyList<StaffingSnapshotPlan> QuarterlySnapshots(DateOnly from, DateOnly asOf)
+    public static IReadOnlyList<StaffingSnapshotPlan> QuarterlySnapshots(DateOnly from, DateOnly asOf) => StaffingSnapshots(from, asOf, null);
+
+    /// <summary>
+    /// Quarter-end snapshots, and from monthlyFrom on month-end ones; progress after the
+    /// reorganisation grows by 0.22 a quarter (a third of that a month), the same at quarter ends either way.
+    /// </summary>
+    public static IReadOnlyList<StaffingSnapshotPlan> StaffingSnapshots(DateOnly from, DateOnly asOf, DateOnly? monthlyFrom)
     {
         var list = new List<StaffingSnapshotPlan>();
         for (var m = new DateOnly(from.Year, (from.Month - 1) / 3 * 3 + 3, 1); ; m = m.AddMonths(3))
         {
+            if (monthlyFrom is { } monthly && m.AddMonths(-2) >= monthly)
+            {
+                for (var month = m.AddMonths(-2); ; month = month.AddMonths(1))
+                {
+                    var monthEnd = new DateOnly(month.Year, month.Month, DateTime.DaysInMonth(month.Year, month.Month));
+                    if (monthEnd > asOf) break;
+                    if (monthEnd < from) continue;
+                    var reorganised = monthEnd >= SyntheticScale.Reorganisation;
+                    var quartersIn = reorganised ? ((monthEnd.Year - 2025) * 12 + monthEnd.Month - 9) / 3.0 + 1 : 0;
+                    list.Add(new StaffingSnapshotPlan(monthEnd, reorganised ? "sau_sap_xep" : "truoc_sap_xep", Math.Min(1.0, 0.22 * quartersIn)));
+                }
+                return list;
+            }
             var end = new DateOnly(m.Year, m.Month, DateTime.DaysInMonth(m.Year, m.Month));
             if (end > asOf) break;
             if (end < from) continue;

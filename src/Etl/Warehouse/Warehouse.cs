@@ -93,6 +93,8 @@ public static class Warehouse
     public static int LatestVersion => VersionedMigrations().Select(m => m.Version).DefaultIfEmpty(0).Max();
 
     /// <summary>Reads one embedded SQL file, e.g. "sql/metrics/tasks.sql".</summary>
+    public static bool HasSql(string logicalName) => SqlAssembly.GetManifestResourceInfo(logicalName) is not null;
+
     public static string ReadSql(string logicalName)
     {
         using var s = SqlAssembly.GetManifestResourceStream(logicalName)

@@ -99,4 +99,23 @@ public sealed class SyntheticGeneratorTests : IDisposable
         Assert.All(national.Provinces, p => Assert.InRange(p.Communes, 40, 200));
         Assert.Equal(19, SyntheticGenerator.QuarterlySnapshots(national.From, national.AsOf).Count);
     }
+
+    [Fact]
+    public void National_staffing_is_quarterly_until_March_2024_then_monthly_with_the_same_progress_at_quarter_ends()
+    {
+        var national = SyntheticScale.For("national");
+        var snapshots = SyntheticGenerator.StaffingSnapshots(national.From, national.AsOf, national.MonthlyStaffingFrom);
+        var quarterly = SyntheticGenerator.QuarterlySnapshots(national.From, national.AsOf);
+        Assert.Equal(11 + 26, snapshots.Count); // 2021-09 … 2024-03 by quarter, 2024-04 … 2026-05 by month
+        Assert.Equal(new DateOnly(2024, 3, 31), snapshots[10].Date);
+        Assert.Equal(new DateOnly(2024, 4, 30), snapshots[11].Date);
+        Assert.Equal(new DateOnly(2026, 5, 31), snapshots[^1].Date);
+        Assert.Equal(snapshots.Select(s => s.Date).Distinct().Count(), snapshots.Count);
+        foreach (var q in quarterly)
+            Assert.Equal(q, snapshots.Single(s => s.Date == q.Date));
+        Assert.Equal("truoc_sap_xep", snapshots.Single(s => s.Date == new DateOnly(2025, 6, 30)).Phase);
+        Assert.Equal("sau_sap_xep", snapshots.Single(s => s.Date == new DateOnly(2025, 7, 31)).Phase);
+        Assert.Null(SyntheticScale.For("small").MonthlyStaffingFrom);
+        Assert.Null(SyntheticScale.For("province").MonthlyStaffingFrom);
+    }
 }
