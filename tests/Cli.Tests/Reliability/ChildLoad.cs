@@ -43,6 +43,7 @@ public sealed class ChildAnalytics : IDisposable
     }
 
     public bool HasExited => _process.HasExited;
+    public int Id => _process.Id;
     public string Out { get { lock (_out) return _out.ToString(); } }
     public string Err { get { lock (_err) return _err.ToString(); } }
 
