@@ -48,11 +48,20 @@ public sealed record SoakResult(
         return s.Count == 0 ? double.NaN : s[Math.Clamp((int)Math.Ceiling(p * s.Count) - 1, 0, s.Count - 1)];
     }
 
+    /// <summary>Failures by kind: timeouts, non-2xx answers, other errors, pages that are neither version, figures and footer of different versions.</summary>
+    public string FailureKinds() => Failures.Count == 0 ? "none" : string.Join(", ", Failures
+        .GroupBy(f => f.Contains("HttpClient.Timeout", StringComparison.Ordinal) ? "timeout"
+            : f.Contains(": HTTP ", StringComparison.Ordinal) ? "non-2xx"
+            : f.Contains("neither version", StringComparison.Ordinal) ? "neither version"
+            : f.Contains("footer from different", StringComparison.Ordinal) ? "figures and footer disagree"
+            : "other error")
+        .Select(g => $"{g.Count()} {g.Key}"));
+
     public string Summary()
     {
         var all = LatencyMs;
         var during = LatencyDuringLoadsMs;
-        return $"{Requests} requests, {Failures.Count} failed; {Loads.Count} loads ({FailedLoads} failed), {LoadsSeen} of them seen by the pages, "
+        return $"{Requests} requests, {Failures.Count} failed ({FailureKinds()}); {Loads.Count} loads ({FailedLoads} failed), {LoadsSeen} of them seen by the pages, "
             + $"{SnapshotsSeen} snapshots seen, {VersionChangesSeen} version changes seen; "
             + $"latency all p50 {Percentile(all, .5):F0} / p95 {Percentile(all, .95):F0} / max {Percentile(all, 1):F0} ms; "
             + $"during loads ({during.Count} requests) p50 {Percentile(during, .5):F0} / p95 {Percentile(during, .95):F0} / max {Percentile(during, 1):F0} ms; "

@@ -19,7 +19,7 @@ public static class SoakBench
         var conditions = $"{setup.Clients} clients, {setup.Duration.TotalSeconds:F0} s, data-samples warehouse; load average {r.LoadAverageStart} → {r.LoadAverageEnd}";
         results.Add(new Figure("soak: requests served", "count", [r.Requests], null, "", "(none)", null, conditions));
         results.Add(new Figure("soak: failed requests (non-2xx, errors, > 30 s, or a page that is not one whole version)", "count",
-            [r.Failures.Count], null, "", "0", r.Failures.Count == 0, r.Failures.Count == 0 ? "" : "first: " + r.Failures[0].Replace('|', '/')));
+            [r.Failures.Count], null, "", "0", r.Failures.Count == 0, r.Failures.Count == 0 ? "" : r.FailureKinds() + "; first: " + r.Failures[0].Replace('|', '/')));
         results.Add(new Figure("soak: `analytics load` runs completed during the soak", "count", [r.Loads.Count], null, "", "all succeed",
             r.FailedLoads == 0, $"{r.FailedLoads} failed; pages saw {r.SnapshotsSeen} snapshots, {r.VersionChangesSeen} changes of version"));
         results.Add(new Figure("soak: latency during loads, p50", "ms", [SoakResult.Percentile(during, .5)], null, "", "(none)", null, $"{during.Count} requests overlapping a load"));
