@@ -132,12 +132,14 @@ public static partial class DashboardSoak
         { BaseAddress = new Uri(baseUrl), Timeout = setup.RequestTimeout };
         await WaitReady(http, server, log);
 
-        // Calibration: every page after a load of version B, then after a load of version A.
-        var bodyB = await CalibrateAfterLoading(http, setup, setup.VersionB);
-        var bodyA = await CalibrateAfterLoading(http, setup, setup.VersionA);
+        // Calibration: every page after a load of version B, then after a load of version A. Setting up,
+        // not measured: one request at a time, with all the time a cold page may need on a busy machine.
+        using var calibration = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
+        var bodyB = await CalibrateAfterLoading(calibration, setup, setup.VersionB);
+        var bodyA = await CalibrateAfterLoading(calibration, setup, setup.VersionA);
         var distinguishing = setup.Paths.Where(p => bodyA[p].Body != bodyB[p].Body).ToList();
         if (distinguishing.Count == 0) throw new InvalidOperationException("no page differs between version A and version B; the soak could not tell them apart");
-        log($"calibrated: pages that tell A from B: {string.Join(", ", distinguishing)}");
+        log($"calibrated: pages that tell A from B: {string.Join(", ", distinguishing.Select(p => p.Split('?')[0]))}");
 
         var loadAverageStart = LoadAverage();
         var clock = Stopwatch.StartNew();
