@@ -13,6 +13,12 @@ namespace Analytics.Soak;
 /// <summary>What the soak runs against: the CLI, a warehouse already holding version A, the two versions, the pages.</summary>
 public sealed record SoakSetup(string Cli, string Db, string VersionA, string VersionB, IReadOnlyList<string> Paths)
 {
+    /// <summary>
+    /// Figures some pages must show at version A and at version B, checked at calibration: the calibration
+    /// takes the server's word for what each version looks like, so a server that keeps showing old
+    /// figures (a cache outliving its snapshot) would otherwise calibrate both versions to the same page.
+    /// </summary>
+    public IReadOnlyList<(string Path, string A, string B)> KnownFigures { get; init; } = [];
     public int Clients { get; init; } = 16;
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(60);
     /// <summary>Between two loads, as between two people's uploads; back-to-back loads leave the server no quiet moment to copy.</summary>
@@ -114,13 +120,17 @@ public static partial class DashboardSoak
         if (changed != 2) throw new InvalidOperationException($"data-samples/revenue_31.csv no longer has the two rows version B changes ({changed} found)");
         log($"soak warehouse {db} ({new FileInfo(db).Length / 1e6:F1} MB), versions {a} and {b}");
         const string view = "unit=31&as_of=2026-05-31";
+        var sql = "/sql?q=" + Uri.EscapeDataString("select (select sum(amount_bn_vnd) from raw.revenue where unit_code = '31' and year = 2026) as revenue_2026, "
+            + "(select file_name from meta.loads where file_name like 'revenue_soak%' order by load_id desc limit 1) as latest_version");
         return new SoakSetup(cli, db, a, b,
         [
             $"/?{view}", $"/revenue?{view}", $"/staffing?{view}", $"/tasks?{view}", $"/indices?{view}",
             // figures and the journal's latest version in one query, besides the footer's snapshot line
-            "/sql?q=" + Uri.EscapeDataString("select (select sum(amount_bn_vnd) from raw.revenue where unit_code = '31' and year = 2026) as revenue_2026, "
-                + "(select file_name from meta.loads where file_name like 'revenue_soak%' order by load_id desc limit 1) as latest_version"),
-        ]);
+            sql,
+        ])
+        {
+            KnownFigures = [($"/?{view}", ">97.471", ">99.471"), ($"/revenue?{view}", ">97.471<", ">99.471<"), (sql, ">97.471<", ">99.471<")],
+        };
     }
 
     public static async Task<SoakResult> Run(SoakSetup setup, Action<string> log)
@@ -137,6 +147,13 @@ public static partial class DashboardSoak
         using var calibration = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
         var bodyB = await CalibrateAfterLoading(calibration, setup, setup.VersionB);
         var bodyA = await CalibrateAfterLoading(calibration, setup, setup.VersionA);
+        foreach (var (path, a, b) in setup.KnownFigures)
+        {
+            if (!bodyA[path].Body.Contains(a, StringComparison.Ordinal) || bodyA[path].Body.Contains(b, StringComparison.Ordinal))
+                throw new InvalidOperationException($"{path} at version A does not show {a} (or shows version B's {b})");
+            if (!bodyB[path].Body.Contains(b, StringComparison.Ordinal) || bodyB[path].Body.Contains(a, StringComparison.Ordinal))
+                throw new InvalidOperationException($"{path} at version B does not show {b} (or shows version A's {a})");
+        }
         var distinguishing = setup.Paths.Where(p => bodyA[p].Body != bodyB[p].Body).ToList();
         if (distinguishing.Count == 0) throw new InvalidOperationException("no page differs between version A and version B; the soak could not tell them apart");
         log($"calibrated: pages that tell A from B: {string.Join(", ", distinguishing.Select(p => p.Split('?')[0]))}");
