@@ -272,7 +272,7 @@ public static partial class DashboardSoak
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
         {
-            return new SoakSample(start, Stopwatch.GetTimestamp(), index, null, null, '?', $"{path}: {e.GetType().Name}: {e.Message}");
+            return new SoakSample(start, Stopwatch.GetTimestamp(), index, null, null, '?', $"{path}: {e.GetType().Name}: {e.Message}{(e.InnerException is { } inner ? $" ({inner.GetType().Name}: {inner.Message})" : "")}");
         }
     }
 
