@@ -8,7 +8,7 @@ public sealed record BenchOptions(string Scale, int Runs, int StaffingRows, stri
 {
     public string ResultsPath => Results ?? Path.Combine(Repo, "bench", "RESULTS.md");
 
-    /// <summary>--steps staffing,briefings,dashboard,catalogue,export,catalogue-all,load (default: all).</summary>
+    /// <summary>--steps staffing,briefings,dashboard,soak,catalogue,export,catalogue-all,load (default: all).</summary>
     public bool Includes(string step) => Steps is null || Steps.Contains(step);
     public string NotesPath => Path.Combine(Repo, "bench", "NOTES.md");
 

@@ -37,6 +37,7 @@ var scaleLoaded = !File.Exists(LoadBench.ScaleDb(options));
 if (scaleLoaded) Step("load", () => LoadBench.Scale(options, results));
 Step("briefings", () => ReportBench.Run(options, results));
 Step("dashboard", () => DashboardBench.Run(options, results));
+Step("soak", () => SoakBench.Run(options, results));
 Step("catalogue", () => CatalogueBench.Run(options, results, everyProvince: false));
 Step("export", () => ExportBench.Run(options, results));
 Step("catalogue-all", () => CatalogueBench.Run(options, results, everyProvince: true));

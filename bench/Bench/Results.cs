@@ -81,6 +81,7 @@ public sealed class Results(BenchOptions options)
         "s" => $"{v:F2} s",
         "ms" => $"{v:F1} ms",
         "MB" => $"{v:F0} MB",
+        "count" => $"{v:F0}",
         _ => $"{v:F2} {unit}",
     };
 

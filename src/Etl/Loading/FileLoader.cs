@@ -102,7 +102,9 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             var loadId = writes ? Journal(report, started, sheet, tx) : 0;
             connection.Execute(Template("sql/load/merge.sql", spec!).Replace("{{or_replace}}", report.Replaced > 0 ? "or replace" : ""),
                 new { load_id = loadId, sheet }, tx);
+            Analytics.Etl.Warehouse.FaultPoint.Reach("before-commit");
             tx.Commit();
+            Analytics.Etl.Warehouse.FaultPoint.Reach("after-commit");
             if (writes) report.LoadId = loadId;
         }
         report.PhaseSeconds["merge"] = mergeClock.Elapsed.TotalSeconds;

@@ -13,7 +13,10 @@ public sealed class ChildAnalytics : IDisposable
     private readonly StringBuilder _out = new(), _err = new();
     public event Action<string>? ErrorLine;
 
-    public ChildAnalytics(params string[] args)
+    public ChildAnalytics(params string[] args) : this(null, args) { }
+
+    /// <summary>With extra environment variables (ANALYTICS_FAULT for the crash points).</summary>
+    public ChildAnalytics(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -23,6 +26,7 @@ public sealed class ChildAnalytics : IDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "analytics.dll"));
         foreach (var a in args) start.ArgumentList.Add(a);
         _process = new Process { StartInfo = start };
@@ -39,6 +43,7 @@ public sealed class ChildAnalytics : IDisposable
     }
 
     public bool HasExited => _process.HasExited;
+    public int Id => _process.Id;
     public string Out { get { lock (_out) return _out.ToString(); } }
     public string Err { get { lock (_err) return _err.ToString(); } }
 
