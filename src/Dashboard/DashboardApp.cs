@@ -20,7 +20,8 @@ public static class DashboardApp
     {
         var tokens = options.TokensFile is null ? AccessTokens.None : AccessTokens.Load(options.TokensFile);
         Binding.EnsureAllowed(options.Urls, tokens.Configured);
-        var store = new SnapshotStore(options.DbPath, options.SqlLimits, options.SnapshotCheckInterval);
+        var cache = new Pages.MetricsCache();
+        var store = new SnapshotStore(options.DbPath, options.SqlLimits, options.SnapshotCheckInterval, cache.Prepare);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls(Binding.Split(options.Urls).ToArray());
@@ -40,7 +41,7 @@ public static class DashboardApp
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(tokens);
-        builder.Services.AddSingleton(new Pages.MetricsCache());
+        builder.Services.AddSingleton(cache);
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(store.Dispose);

@@ -30,6 +30,8 @@ public sealed class SnapshotValues(int maxDates = 24, long maxValues = 2_000_000
     internal IReadOnlyDictionary<string, MetricValue[]> Catalogue(DateOnly asOf, Func<DateOnly, IReadOnlyDictionary<string, MetricValue[]>> compute) =>
         _catalogue.Get(asOf, compute);
 
+    internal bool HasCatalogue(DateOnly asOf) => _catalogue.TryGet(asOf, out _);
+
     internal bool TryArea(string macro, DateOnly asOf, out IReadOnlyDictionary<string, AreaRow[]> rows) => _areas.TryGet((macro, asOf), out rows);
 
     internal void AddArea(string macro, DateOnly asOf, IReadOnlyDictionary<string, AreaRow[]> rows) => _areas.Set((macro, asOf), rows);

@@ -85,6 +85,23 @@ public sealed class SnapshotValuesTests : IClassFixture<SnapshotValuesTests.Samp
         Assert.Equal(Dates.Length, _values.CatalogueDates);
     }
 
+    [Fact]
+    public void Prefetched_dates_in_one_query_are_the_same_as_each_date_on_its_own()
+    {
+        var values = new SnapshotValues();
+        var prefetched = new MetricsService(_samples.Connection, values);
+        prefetched.Prefetch([.. Dates, Dates[0]]); // repeated dates computed once
+        Assert.Equal(Dates.Length, values.CatalogueDates);
+        var units = _direct.Units().Select(u => u.Code).ToList();
+        foreach (var d in Dates)
+            Assert.Equal(_direct.ComputeMany(units, d).Select(Show).ToList(), prefetched.ComputeMany(units, d).Select(Show).ToList());
+        // a date with no data at all (before the first load) is held as empty, as one computed alone
+        prefetched.Prefetch([new DateOnly(2019, 1, 31)]);
+        Assert.Equal(_direct.Compute("31", new DateOnly(2019, 1, 31)).Select(Show).ToList(), prefetched.Compute("31", new DateOnly(2019, 1, 31)).Select(Show).ToList());
+        // without held values there is nothing to fill
+        _direct.Prefetch(Dates);
+    }
+
     [Theory]
     [InlineData("31", null)]
     [InlineData("92", null)]

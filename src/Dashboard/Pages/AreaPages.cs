@@ -78,6 +78,7 @@ public static class AreaPages
     /// <summary>The tables of an area page for the view, in page order.</summary>
     public static IReadOnlyList<TableModel> Tables(Area area, DashboardView v)
     {
+        v.Prefetch();
         var values = v.Values().Where(x => InArea(area, x.Id)).ToList();
         var prevDate = v.PreviousPeriod();
         var lastYear = v.SamePeriodLastYear();

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Analytics.Dashboard.Snapshots;
+using Analytics.Dashboard.Sql;
 using Analytics.Dashboard.Web;
 using Analytics.Metrics;
 using DuckDB.NET.Data;
@@ -17,15 +18,18 @@ namespace Analytics.Dashboard.Pages;
 /// </summary>
 public sealed class MetricsCache
 {
-    private readonly ConcurrentDictionary<string, object> _items = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<object>> _items = new(StringComparer.Ordinal);
     private long _snapshot = -1;
     private Held _held = new(-1, new SnapshotValues());
     private const int MaxItems = 4096;
 
     private sealed record Held(long Snapshot, SnapshotValues Values);
 
-    /// <summary>The values held for the snapshot: a newer snapshot starts an empty store; a request
-    /// still on an older one gets a store of its own, so numbers of two snapshots never mix.</summary>
+    private Held? _prepared;
+
+    /// <summary>The values held for the snapshot: a newer snapshot starts with the values prepared for it
+    /// (or an empty store); a request still on an older one gets a store of its own, so numbers of two
+    /// snapshots never mix.</summary>
     public SnapshotValues Values(long snapshot)
     {
         while (true)
@@ -33,9 +37,29 @@ public sealed class MetricsCache
             var held = Volatile.Read(ref _held);
             if (held.Snapshot == snapshot) return held.Values;
             if (held.Snapshot > snapshot) return new SnapshotValues();
-            var fresh = new Held(snapshot, new SnapshotValues());
+            var fresh = Volatile.Read(ref _prepared) is { } p && p.Snapshot == snapshot ? p : new Held(snapshot, new SnapshotValues());
             if (Interlocked.CompareExchange(ref _held, fresh, held) == held) return fresh.Values;
         }
+    }
+
+    /// <summary>Before a snapshot becomes current (<see cref="SnapshotStore"/>'s prepare step): computes
+    /// what the default view of every page reads — every unit's catalogue at the latest month end and
+    /// the dates around it, the briefing's series and lists of the top unit — into the values the
+    /// snapshot will start with. Requests keep being served from the old snapshot meanwhile.</summary>
+    public void Prepare(Snapshot snapshot)
+    {
+        var values = new SnapshotValues();
+        using (var connection = AnalystSqlSession.OpenHardened(snapshot.Path, snapshot.Limits))
+        {
+            var metrics = new MetricsService(connection, values);
+            var top = DashboardView.TopUnit(metrics.Units());
+            if (metrics.LatestMonthEnd() is { } latest && top is not null)
+            {
+                metrics.Prefetch(DashboardView.ViewDates(latest, metrics.MonthEnds()));
+                Reports.Briefing.BriefingBuilder.Gather(metrics, top.Code, latest);
+            }
+        }
+        Volatile.Write(ref _prepared, new Held(snapshot.Number, values));
     }
 
     private void Current(long snapshot)
@@ -53,7 +77,7 @@ public sealed class MetricsCache
         }
     }
 
-    private readonly ConcurrentDictionary<string, byte[]> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<byte[]>> _pages = new(StringComparer.Ordinal);
     private long _pageBytes;
     private const long MaxPageBytes = 64L * 1024 * 1024;
 
@@ -64,17 +88,18 @@ public sealed class MetricsCache
     {
         Current(snapshot);
         key = $"{snapshot}|{key}"; // a request still on an older snapshot never fills a newer one's page
-        if (_pages.TryGetValue(key, out var hit)) return hit;
-        var bytes = System.Text.Encoding.UTF8.GetBytes(render());
-        if (Interlocked.Add(ref _pageBytes, bytes.Length) > MaxPageBytes)
+        if (_pages.TryGetValue(key, out var hit) && hit.IsValueCreated) return hit.Value;
+        var added = false;
+        var bytes = Once(_pages, key, () => { added = true; return System.Text.Encoding.UTF8.GetBytes(render()); });
+        if (added && Interlocked.Add(ref _pageBytes, bytes.Length) > MaxPageBytes)
         {
             lock (_items)
             {
                 _pages.Clear();
                 Interlocked.Exchange(ref _pageBytes, bytes.Length);
+                _pages.TryAdd(key, new Lazy<byte[]>(bytes));
             }
         }
-        if (!_pages.TryAdd(key, bytes)) Interlocked.Add(ref _pageBytes, -bytes.Length);
         return bytes;
     }
 
@@ -82,11 +107,21 @@ public sealed class MetricsCache
     {
         Current(snapshot);
         key = $"{snapshot}|{key}"; // as for pages: numbers of two snapshots never share a key
-        if (_items.TryGetValue(key, out var hit)) return (T)hit;
-        var value = compute();
         if (_items.Count >= MaxItems) _items.Clear();
-        _items[key] = value;
-        return value;
+        return (T)Once(_items, key, () => compute());
+    }
+
+    /// <summary>The value of key, computed once however many requests ask at the same moment (the
+    /// first requests after a load all want the same view); a failed computation is not kept.</summary>
+    private static TValue Once<TValue>(ConcurrentDictionary<string, Lazy<TValue>> store, string key, Func<TValue> compute)
+    {
+        var lazy = store.GetOrAdd(key, _ => new Lazy<TValue>(compute, LazyThreadSafetyMode.ExecutionAndPublication));
+        try { return lazy.Value; }
+        catch
+        {
+            store.TryRemove(new KeyValuePair<string, Lazy<TValue>>(key, lazy));
+            throw;
+        }
     }
 }
 
@@ -247,14 +282,28 @@ public sealed class DashboardView : IDisposable
     public DateOnly SamePeriodLastYear() => AsOf == EndOfMonth(AsOf) ? EndOfMonth(AsOf.AddYears(-1)) : AsOf.AddYears(-1);
 
     /// <summary>The last twelve month ends up to the as-of date (for sparklines).</summary>
-    public IReadOnlyList<DateOnly> TrendDates()
+    public IReadOnlyList<DateOnly> TrendDates() => TrendDates(AsOf);
+
+    private static List<DateOnly> TrendDates(DateOnly asOf)
     {
         var dates = new List<DateOnly>();
-        var d = EndOfMonth(AsOf) == AsOf ? AsOf : EndOfMonth(AsOf.AddMonths(-1));
+        var d = EndOfMonth(asOf) == asOf ? asOf : EndOfMonth(asOf.AddMonths(-1));
         for (var i = 0; i < 12; i++) dates.Insert(0, EndOfMonth(d.AddMonths(-i)));
-        if (dates[^1] != AsOf) dates.Add(AsOf);
+        if (dates[^1] != asOf) dates.Add(asOf);
         return dates;
     }
+
+    /// <summary>Every date the overview and the area pages read at an as-of date: itself, the previous
+    /// period, the same period last year and the twelve trend months.</summary>
+    public static IReadOnlyList<DateOnly> ViewDates(DateOnly asOf, IReadOnlyList<DateOnly> monthEnds)
+    {
+        var previous = monthEnds.Where(d => d < asOf).Cast<DateOnly?>().LastOrDefault() ?? EndOfMonth(asOf.AddMonths(-1));
+        var lastYear = asOf == EndOfMonth(asOf) ? EndOfMonth(asOf.AddYears(-1)) : asOf.AddYears(-1);
+        return [asOf, previous, lastYear, .. TrendDates(asOf)];
+    }
+
+    /// <summary>Computes every date the page reads in one query (over the snapshot's held values).</summary>
+    public void Prefetch() => Metrics.Prefetch(ViewDates(AsOf, MonthEnds));
 
     public static DateOnly EndOfMonth(DateOnly d) => new(d.Year, d.Month, DateTime.DaysInMonth(d.Year, d.Month));
 

@@ -36,6 +36,7 @@ public static class Overview
     /// <summary>The tiles of the view: every headline the warehouse has a value (or a basis) for.</summary>
     public static IReadOnlyList<Tile> Tiles(DashboardView v)
     {
+        v.Prefetch();
         var values = v.Values();
         var prevDate = v.PreviousPeriod();
         var prev = prevDate is { } p ? AreaPages.Index(v.ValuesAt(v.Unit.Code, p)) : new();

@@ -26,10 +26,17 @@ public sealed class SnapshotStore : IDisposable
     private readonly string _storeId = Guid.NewGuid().ToString("N")[..8];
     private long _nextNumber;
     private long _lastCheckTicks;
+    private int _checking;
     private bool _disposed;
 
-    public SnapshotStore(string warehousePath, SqlLimits limits, TimeSpan? minCheckInterval = null)
+    private readonly Action<Snapshot>? _prepare;
+
+    /// <param name="prepare">Run on a new snapshot before it becomes current (requests meanwhile stay on the
+    /// old one): the dashboard computes its default views there, so the first requests after a load
+    /// do not all compute them at once. A failure only skips the preparation.</param>
+    public SnapshotStore(string warehousePath, SqlLimits limits, TimeSpan? minCheckInterval = null, Action<Snapshot>? prepare = null)
     {
+        _prepare = prepare;
         _warehouse = Path.GetFullPath(warehousePath);
         _dir = _warehouse + ".snapshots";
         _limits = limits;
@@ -48,10 +55,18 @@ public sealed class SnapshotStore : IDisposable
     public SnapshotLease Acquire()
     {
         var now = Stopwatch.GetTimestamp();
-        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastCheckTicks), now) >= _minInterval)
+        // One request at a time checks; while it copies and prepares a new snapshot, the others are
+        // served the current one instead of queueing behind it.
+        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastCheckTicks), now) >= _minInterval
+            && Interlocked.CompareExchange(ref _checking, 1, 0) == 0)
         {
-            Interlocked.Exchange(ref _lastCheckTicks, now);
-            try { Refresh(); } catch (IOException) { /* keep serving the current snapshot */ }
+            try
+            {
+                Interlocked.Exchange(ref _lastCheckTicks, now);
+                Refresh();
+            }
+            catch (IOException) { /* keep serving the current snapshot */ }
+            finally { Interlocked.Exchange(ref _checking, 0); }
         }
         lock (_gate)
         {
@@ -106,6 +121,8 @@ public sealed class SnapshotStore : IDisposable
                 reason = "the copy did not open: " + e.Message.Split('\n')[0];
                 return false;
             }
+            try { _prepare?.Invoke(fresh); }
+            catch (Exception e) when (e is DuckDBException or IOException or InvalidOperationException) { /* served unprepared: computed on first view */ }
             Snapshot? old;
             lock (_gate)
             {

@@ -42,6 +42,24 @@ public sealed class SnapshotStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_new_snapshot_starts_with_its_default_views_computed_and_requests_on_the_old_one_never_see_them()
+    {
+        var cache = new Pages.MetricsCache();
+        using var store = new SnapshotStore(_w.DbPath, new SqlLimits(), TimeSpan.Zero, cache.Prepare);
+        using var before = store.Acquire();
+        var first = cache.Values(before.Snapshot.Number);
+        Assert.True(first.CatalogueDates >= 3, $"prepared {first.CatalogueDates} dates"); // latest month end, previous, trend months
+
+        AddLoad("second.csv");
+        using var after = store.Acquire();
+        Assert.NotEqual(before.Snapshot.Number, after.Snapshot.Number);
+        var second = cache.Values(after.Snapshot.Number);
+        Assert.NotSame(first, second);
+        Assert.True(second.CatalogueDates >= 3); // computed before the switch, not by the first request
+        Assert.NotSame(second, cache.Values(before.Snapshot.Number)); // the old snapshot's requests get values of their own
+    }
+
+    [Fact]
     public void A_load_publishes_a_new_snapshot_and_a_request_keeps_the_one_it_started_with()
     {
         using var store = new SnapshotStore(_w.DbPath, new SqlLimits(), TimeSpan.Zero);
