@@ -173,7 +173,17 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
     public void Prefetch(IEnumerable<DateOnly> dates)
     {
         if (snapshot is null) return;
-        var missing = dates.Distinct().Where(d => !snapshot.HasCatalogue(d)).Order().ToList();
+        var missing = dates.Distinct().Where(d => !snapshot.HasCatalogue(d)).ToList();
+        if (missing.Count == 0) return;
+        // never more dates than the held values keep (the first listed first): a warehouse whose
+        // catalogue at one date is near the limit computes the others one by one as they are read
+        if (snapshot.HeldValuesPerDate is null)
+        {
+            CatalogueAt(missing[0]); // its size tells how many dates fit
+            missing.RemoveAt(0);
+        }
+        var fit = snapshot.CatalogueDatesThatFit(snapshot.HeldValuesPerDate ?? 0);
+        missing = missing.Take(fit).Order().ToList();
         if (missing.Count == 0) return;
         var computed = CataloguesAt(missing);
         foreach (var d in missing) snapshot.Catalogue(d, _ => computed.GetValueOrDefault(d) ?? Empty);

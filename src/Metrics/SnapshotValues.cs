@@ -32,6 +32,14 @@ public sealed class SnapshotValues(int maxDates = 24, long maxValues = 2_000_000
 
     internal bool HasCatalogue(DateOnly asOf) => _catalogue.TryGet(asOf, out _);
 
+    /// <summary>How many more catalogue dates of the given size fit beside what is held (for prefetching no
+    /// more than is kept: at national scale one date is about a million values).</summary>
+    internal int CatalogueDatesThatFit(long valuesPerDate) =>
+        (int)Math.Clamp((maxValues / 2 - _catalogue.Weight) / Math.Max(1, valuesPerDate), 0, maxDates - _catalogue.Count);
+
+    /// <summary>The size of a held catalogue date, if any is held.</summary>
+    internal long? HeldValuesPerDate => _catalogue.AnyWeight;
+
     internal bool TryArea(string macro, DateOnly asOf, out IReadOnlyDictionary<string, AreaRow[]> rows) => _areas.TryGet((macro, asOf), out rows);
 
     internal void AddArea(string macro, DateOnly asOf, IReadOnlyDictionary<string, AreaRow[]> rows) => _areas.Set((macro, asOf), rows);
@@ -54,6 +62,8 @@ public sealed class SnapshotValues(int maxDates = 24, long maxValues = 2_000_000
         private readonly ConcurrentQueue<TKey> _order = new();
 
         public int Count => _items.Count;
+        public long Weight => _weights.Values.Sum();
+        public long? AnyWeight => _weights.IsEmpty ? null : _weights.Values.Max();
 
         public TValue Get(TKey key, Func<TKey, TValue> compute)
         {

@@ -102,6 +102,18 @@ public sealed class SnapshotValuesTests : IClassFixture<SnapshotValuesTests.Samp
         _direct.Prefetch(Dates);
     }
 
+    [Fact]
+    public void Prefetch_computes_no_more_dates_than_the_held_values_keep()
+    {
+        var perDate = _direct.ComputeMany(_direct.Units().Select(u => u.Code), Dates[3]).Count;
+        var values = new SnapshotValues(maxDates: 24, maxValues: 2 * (2 * perDate + perDate / 2)); // room for two dates of catalogue
+        var prefetched = new MetricsService(_samples.Connection, values);
+        prefetched.Prefetch(Dates);
+        Assert.Equal(2, values.CatalogueDates);
+        foreach (var d in Dates) // the dates left out are computed when read, with the same figures
+            Assert.Equal(_direct.Compute("92", d).Select(Show).ToList(), prefetched.Compute("92", d).Select(Show).ToList());
+    }
+
     [Theory]
     [InlineData("31", null)]
     [InlineData("92", null)]
