@@ -44,8 +44,8 @@ public sealed class MetricsCache
 
     /// <summary>Before a snapshot becomes current (<see cref="SnapshotStore"/>'s prepare step): computes
     /// what the default view of every page reads — every unit's catalogue at the latest month end and
-    /// the dates around it, the briefing's series and lists of the top unit — into the values the
-    /// snapshot will start with. Requests keep being served from the old snapshot meanwhile.</summary>
+    /// the dates around it, in one query — into the values the snapshot will start with. Requests keep
+    /// being served from the old snapshot meanwhile.</summary>
     public void Prepare(Snapshot snapshot)
     {
         var values = new SnapshotValues();
@@ -53,11 +53,10 @@ public sealed class MetricsCache
         {
             var metrics = new MetricsService(connection, values);
             var top = DashboardView.TopUnit(metrics.Units());
+            // the tables of every page at the latest month end; the charts' series are left to the first
+            // view (computed once for all units): preparing them too doubled the time to publish a load
             if (metrics.LatestMonthEnd() is { } latest && top is not null)
-            {
                 metrics.Prefetch(DashboardView.ViewDates(latest, metrics.MonthEnds()));
-                Reports.Briefing.BriefingBuilder.Gather(metrics, top.Code, latest);
-            }
         }
         Volatile.Write(ref _prepared, new Held(snapshot.Number, values));
     }

@@ -55,18 +55,23 @@ public sealed class SnapshotStore : IDisposable
     public SnapshotLease Acquire()
     {
         var now = Stopwatch.GetTimestamp();
-        // One request at a time checks; while it copies and prepares a new snapshot, the others are
-        // served the current one instead of queueing behind it.
+        // One check at a time, and a changed warehouse is copied and prepared in the background: no
+        // request waits for it (the requests meanwhile are served the current snapshot).
         if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastCheckTicks), now) >= _minInterval
             && Interlocked.CompareExchange(ref _checking, 1, 0) == 0)
         {
-            try
-            {
-                Interlocked.Exchange(ref _lastCheckTicks, now);
-                Refresh();
-            }
-            catch (IOException) { /* keep serving the current snapshot */ }
-            finally { Interlocked.Exchange(ref _checking, 0); }
+            Interlocked.Exchange(ref _lastCheckTicks, now);
+            bool current;
+            lock (_gate) current = _current is not null && _current.Stamp == FileStamp.Of(_warehouse);
+            if (current) Interlocked.Exchange(ref _checking, 0);
+            else
+                _ = Task.Run(() =>
+                {
+                    try { Refresh(); }
+                    catch (IOException) { /* keep serving the current snapshot */ }
+                    catch (ObjectDisposedException) { /* the server stopped meanwhile */ }
+                    finally { Interlocked.Exchange(ref _checking, 0); }
+                });
         }
         lock (_gate)
         {
@@ -126,6 +131,11 @@ public sealed class SnapshotStore : IDisposable
             Snapshot? old;
             lock (_gate)
             {
+                if (_disposed)
+                {
+                    fresh.Retire(); // a background refresh that finished after the server stopped
+                    return false;
+                }
                 old = _current;
                 _current = fresh;
             }

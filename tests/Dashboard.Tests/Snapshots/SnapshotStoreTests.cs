@@ -24,6 +24,17 @@ public sealed class SnapshotStoreTests : IDisposable
         c.Execute("insert into meta.loads (file_name, sha256, dataset, started_at, outcome) values ($name, 'x', 'units', now(), 'loaded')", new { name });
     }
 
+    private static bool WaitFor(Func<bool> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(30)) return false;
+            Thread.Sleep(20);
+        }
+        return true;
+    }
+
     [Fact]
     public async Task The_server_never_holds_the_warehouse_file_open()
     {
@@ -51,6 +62,7 @@ public sealed class SnapshotStoreTests : IDisposable
         Assert.True(first.CatalogueDates >= 3, $"prepared {first.CatalogueDates} dates"); // latest month end, previous, trend months
 
         AddLoad("second.csv");
+        Assert.True(store.Refresh()); // as the background check does after a load
         using var after = store.Acquire();
         Assert.NotEqual(before.Snapshot.Number, after.Snapshot.Number);
         var second = cache.Values(after.Snapshot.Number);
@@ -68,6 +80,8 @@ public sealed class SnapshotStoreTests : IDisposable
         var oldPath = before.Snapshot.Path;
 
         AddLoad("second.csv");
+        using (store.Acquire()) { } // a request notices the change; the copy is taken in the background, no request waits for it
+        Assert.True(WaitFor(() => store.CurrentNumber != before.Snapshot.Number), "the new snapshot was not published within 30 s");
         using (var after = store.Acquire())
         {
             Assert.NotEqual(before.Snapshot.Number, after.Snapshot.Number);
