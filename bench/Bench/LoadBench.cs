@@ -71,7 +71,7 @@ public static class LoadBench
             results.Write();
         }
         results.Command($"dotnet {o.Cli} load --db {db} {string.Join(' ', loadArgs)}");
-        results.Command($"dotnet {o.Self} read-csv {baseDb} <the same {csvs.Length} CSV files>   # create table tN as select * from read_csv(FILE, header = true)");
+        results.Command($"dotnet {o.Self} read-csv {baseDb} <the same {csvs.Length} CSV files>   # create table tN as select * from read_csv(FILE, header = true, sample_size = -1)");
         long input = csvs.Sum(f => new FileInfo(f).Length);
         if (Directory.Exists(loadArgs[0])) input = Directory.GetFiles(loadArgs[0]).Where(f => !f.EndsWith(".generated", StringComparison.Ordinal)).Sum(f => new FileInfo(f).Length);
         long warehouse = new FileInfo(db).Length + (File.Exists(db + ".wal") ? new FileInfo(db + ".wal").Length : 0);
