@@ -52,10 +52,9 @@ public sealed class MetricsCache
         using (var connection = AnalystSqlSession.OpenHardened(snapshot.Path, snapshot.Limits))
         {
             var metrics = new MetricsService(connection, values);
-            var top = DashboardView.TopUnit(metrics.Units());
             // the tables of every page at the latest month end; the charts' series are left to the first
             // view (computed once for all units): preparing them too doubled the time to publish a load
-            if (metrics.LatestMonthEnd() is { } latest && top is not null)
+            if (metrics.LatestMonthEnd() is { } latest)
                 metrics.Prefetch(DashboardView.ViewDates(latest, metrics.MonthEnds()));
         }
         Volatile.Write(ref _prepared, new Held(snapshot.Number, values));
@@ -149,13 +148,13 @@ public sealed class DashboardView : IDisposable
     public Snapshot Snapshot => _lease.Snapshot;
 
     private DashboardView(SnapshotLease lease, MetricsCache cache, Lazy<DuckDBConnection> connection, IReadOnlyList<UnitInfo> units,
-        UnitInfo unit, DateOnly asOf, IReadOnlyList<DateOnly> monthEnds, string path, Caller caller)
+        Dictionary<string, UnitInfo> byCode, UnitInfo unit, DateOnly asOf, IReadOnlyList<DateOnly> monthEnds, string path, Caller caller)
     {
         _lease = lease;
         _cache = cache;
         _connection = connection;
         Units = units;
-        _byCode = cache.Get(lease.Snapshot.Number, "units_by_code", () => units.ToDictionary(u => u.Code, StringComparer.Ordinal));
+        _byCode = byCode;
         Unit = unit;
         AsOf = asOf;
         MonthEnds = monthEnds;
@@ -195,7 +194,7 @@ public sealed class DashboardView : IDisposable
             else if (!DateOnly.TryParseExact(asOfParam, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
                 return Fail(lease, conn, ErrorPage(path, StatusCodes.Status400BadRequest, $"Ngày không hợp lệ \"{asOfParam}\", cần dạng YYYY-MM-DD / invalid date, expected YYYY-MM-DD"));
 
-            return (new DashboardView(lease, cache, conn, units, unit, asOf, monthEnds, path, caller), null);
+            return (new DashboardView(lease, cache, conn, units, byCode, unit, asOf, monthEnds, path, caller), null);
         }
         catch
         {
@@ -275,10 +274,15 @@ public sealed class DashboardView : IDisposable
         string.Join("&", dims.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}={d.Value}"));
 
     /// <summary>The month end before the as-of date in the data (the previous period), if any.</summary>
-    public DateOnly? PreviousPeriod() => MonthEnds.Where(d => d < AsOf).Cast<DateOnly?>().LastOrDefault() ?? EndOfMonth(AsOf.AddMonths(-1));
+    public DateOnly? PreviousPeriod() => PreviousPeriod(AsOf, MonthEnds);
+
+    private static DateOnly PreviousPeriod(DateOnly asOf, IReadOnlyList<DateOnly> monthEnds) =>
+        monthEnds.Where(d => d < asOf).Cast<DateOnly?>().LastOrDefault() ?? EndOfMonth(asOf.AddMonths(-1));
 
     /// <summary>The same date a year earlier (month end when the as-of date is one).</summary>
-    public DateOnly SamePeriodLastYear() => AsOf == EndOfMonth(AsOf) ? EndOfMonth(AsOf.AddYears(-1)) : AsOf.AddYears(-1);
+    public DateOnly SamePeriodLastYear() => SamePeriodLastYear(AsOf);
+
+    private static DateOnly SamePeriodLastYear(DateOnly asOf) => asOf == EndOfMonth(asOf) ? EndOfMonth(asOf.AddYears(-1)) : asOf.AddYears(-1);
 
     /// <summary>The last twelve month ends up to the as-of date (for sparklines).</summary>
     public IReadOnlyList<DateOnly> TrendDates() => TrendDates(AsOf);
@@ -294,12 +298,8 @@ public sealed class DashboardView : IDisposable
 
     /// <summary>Every date the overview and the area pages read at an as-of date: itself, the previous
     /// period, the same period last year and the twelve trend months.</summary>
-    public static IReadOnlyList<DateOnly> ViewDates(DateOnly asOf, IReadOnlyList<DateOnly> monthEnds)
-    {
-        var previous = monthEnds.Where(d => d < asOf).Cast<DateOnly?>().LastOrDefault() ?? EndOfMonth(asOf.AddMonths(-1));
-        var lastYear = asOf == EndOfMonth(asOf) ? EndOfMonth(asOf.AddYears(-1)) : asOf.AddYears(-1);
-        return [asOf, previous, lastYear, .. TrendDates(asOf)];
-    }
+    public static IReadOnlyList<DateOnly> ViewDates(DateOnly asOf, IReadOnlyList<DateOnly> monthEnds) =>
+        [asOf, PreviousPeriod(asOf, monthEnds), SamePeriodLastYear(asOf), .. TrendDates(asOf)];
 
     /// <summary>Computes every date the page reads in one query (over the snapshot's held values).</summary>
     public void Prefetch() => Metrics.Prefetch(ViewDates(AsOf, MonthEnds));
