@@ -104,7 +104,9 @@ final as (
         as_of,
         indicator_id,
         dims,
-        value,
+        -- sums of doubles carry binary noise (11239.999999999998); the catalogue shows at most 2
+        -- decimals, so 8 places (decimals + 6) drop the noise and never a digit anyone reads
+        round(value, 8) as value,
         unit,
         case
             when value is null or green_at is null or direction = 'none' then null

@@ -3,6 +3,7 @@ using Dapper;
 
 namespace Analytics.Cli.Tests;
 
+[Trait("speed", "slow")]
 public class DemoCommandTests
 {
     [Fact]

@@ -51,6 +51,20 @@ public sealed class MetricsCommandTests : SmallProvince
     }
 
     [Fact]
+    public void Table_without_id_shows_the_headline_totals_and_says_how_to_see_the_breakdowns()
+    {
+        var (exit, output, _) = Run("metrics", "--db", Db, "--unit", "P", "--as-of", "2026-03-31");
+        Assert.Equal(0, exit);
+        Assert.Matches(@"Tỷ lệ hoàn thành đúng hạn\s+50,0%\s+Chưa đạt", output);
+        Assert.DoesNotContain("Đơn vị chủ trì: Xã C (C)", output);
+        Assert.Contains("xem bằng --all hoặc --id", output);
+
+        var all = Run("metrics", "--db", Db, "--unit", "P", "--as-of", "2026-03-31", "--all").Out;
+        Assert.Contains("Đơn vị chủ trì: Xã C (C)", all);
+        Assert.DoesNotContain("xem bằng --all", all);
+    }
+
+    [Fact]
     public void Csv_uses_canonical_ids_and_invariant_numbers()
     {
         var (exit, output, _) = Run("metrics", "--db", Db, "--unit", "C", "--as-of", "2026-03-31", "--id", "tasks.completion_rate", "--format", "csv");

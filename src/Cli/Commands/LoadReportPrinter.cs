@@ -42,9 +42,12 @@ internal static class LoadReportPrinter
         _ => "từ chối / refused",
     };
 
-    public static void Print(LoadReport report, TextWriter stdout)
+    /// <param name="writesNothing">validate: the counts are what a load would do, and the headings say so.</param>
+    public static void Print(LoadReport report, TextWriter stdout, bool writesNothing = false)
     {
-        string[] head = ["Tệp / file", "Bộ dữ liệu / dataset", "Đọc / read", "Thêm / inserted", "Thay / replaced", "Không đổi / unchanged", "Loại / rejected", "Kết quả / outcome"];
+        string[] head = writesNothing
+            ? ["Tệp / file", "Bộ dữ liệu / dataset", "Đọc / read", "Sẽ thêm / would insert", "Sẽ thay / would replace", "Không đổi / unchanged", "Loại / rejected", "Kết quả / outcome"]
+            : ["Tệp / file", "Bộ dữ liệu / dataset", "Đọc / read", "Thêm / inserted", "Thay / replaced", "Không đổi / unchanged", "Loại / rejected", "Kết quả / outcome"];
         var rows = report.Files.Select(f => new[]
         {
             f.File, f.Dataset, N(f.RowsRead), N(f.Inserted), N(f.Replaced), N(f.Unchanged), N(f.Rejected), Outcome(f.Outcome),

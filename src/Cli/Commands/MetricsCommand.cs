@@ -11,7 +11,7 @@ public sealed class MetricsCommand : ICommand
     public string Name => "metrics";
     public string Summary => "giá trị chỉ tiêu của một đơn vị tại một ngày / indicator values for a unit at a date";
     public string Help => """
-        analytics metrics --db FILE --unit CODE --as-of DATE [--id PREFIX] [--format table|csv|json]
+        analytics metrics --db FILE --unit CODE --as-of DATE [--id PREFIX] [--all] [--format table|csv|json]
 
         Tính mọi chỉ tiêu (và các chiều phân tích) của đơn vị CODE tại ngày DATE, chỉ với số liệu
         đã biết tại ngày đó; mở kho dữ liệu ở chế độ chỉ đọc.
@@ -20,7 +20,9 @@ public sealed class MetricsCommand : ICommand
 
           --id PREFIX   chỉ các chỉ tiêu có mã bắt đầu bằng PREFIX / only ids starting with PREFIX
                         (--id staffing.transfers: đề xuất điều chuyển / staffing transfer suggestions)
-          --format      table (mặc định, cho người đọc / default, for people), csv, json
+          --all         bảng: cả các chiều phân tích (mặc định chỉ chỉ tiêu tổng hợp) / table: every
+                        breakdown too (by default only the headline totals; --id shows its breakdowns)
+          --format      table (mặc định, cho người đọc / default, for people), csv, json (always every value)
 
         Ví dụ / example:
           analytics metrics --db kho.duckdb --unit 31 --as-of 31/12/2025 --id revenue.
@@ -28,7 +30,7 @@ public sealed class MetricsCommand : ICommand
 
     public int Run(Arguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.AllowOnly("--db", "--unit", "--as-of", "--id", "--format");
+        args.AllowOnly("--db", "--unit", "--as-of", "--id", "--all", "--format");
         var scope = ReviewScope.Parse(args);
         var id = args.Option("--id");
         var format = args.Option("--format") ?? "table";
@@ -48,7 +50,7 @@ public sealed class MetricsCommand : ICommand
         {
             case "json": WriteJson(values, stdout); break;
             case "csv": WriteCsv(values, stdout); break;
-            default: WriteTable(values, unit, scope.AsOf, metrics, stdout); break;
+            default: WriteTable(values, unit, scope.AsOf, metrics, breakdowns: id is not null || args.Flag("--all"), stdout); break;
         }
         return ExitCode.Ok;
     }
@@ -102,8 +104,12 @@ public sealed class MetricsCommand : ICommand
         ("revenue", "THU NGÂN SÁCH, TĂNG TRƯỞNG (revenue, growth)"),
     ];
 
-    /// <summary>For people: per area, the totals first, then each breakdown grouped under its heading.</summary>
-    private static void WriteTable(IReadOnlyList<MetricValue> values, UnitInfo unit, DateOnly asOf, MetricsService metrics, TextWriter stdout)
+    /// <summary>
+    /// For people: per area, the totals first, then (with --all or --id) each breakdown grouped under
+    /// its heading. A province has thousands of breakdown values (per commune, category, component),
+    /// so by default the table is the headline totals and says how to see the rest.
+    /// </summary>
+    private static void WriteTable(IReadOnlyList<MetricValue> values, UnitInfo unit, DateOnly asOf, MetricsService metrics, bool breakdowns, TextWriter stdout)
     {
         var names = metrics.Units().ToDictionary(u => u.Code, u => u.Name);
         string? UnitName(string code) => names.GetValueOrDefault(code);
@@ -118,6 +124,7 @@ public sealed class MetricsCommand : ICommand
             stdout.WriteLine(title);
             foreach (var v in inArea.Where(v => v.Dims.Count == 0))
                 stdout.WriteLine(Line("  ", v, nameWidth));
+            if (!breakdowns) continue;
             var groups = inArea.Where(v => v.Dims.Count > 0)
                 .GroupBy(v => string.Join("|", v.Dims.Keys))
                 .SelectMany(byKind => byKind.GroupBy(v => MetricDisplay.Dims(v.Dims, UnitName)));
@@ -126,6 +133,13 @@ public sealed class MetricsCommand : ICommand
                 stdout.WriteLine($"  {group.Key}");
                 foreach (var v in group) stdout.WriteLine(Line("    ", v, nameWidth - 2));
             }
+        }
+        var hidden = values.Count(v => v.Dims.Count > 0);
+        if (!breakdowns && hidden > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"Chỉ hiện các chỉ tiêu tổng hợp; {VietnameseFormat.Number(hidden)} giá trị theo chiều phân tích (đơn vị, nhóm, thành phần) xem bằng --all hoặc --id MÃ.");
+            stdout.WriteLine($"(headline totals only; {hidden} breakdown values: add --all, or --id PREFIX for one area)");
         }
     }
 

@@ -38,7 +38,7 @@ public sealed class ValidateCommand : ICommand
         };
         var paths = LoadReportPrinter.Paths(args, valueOptions);
         var report = LoadPipeline.Validate(paths, options, db);
-        LoadReportPrinter.Print(report, stdout);
+        LoadReportPrinter.Print(report, stdout, writesNothing: true);
         LoadReportPrinter.WriteJson(report, args.Option("--report"));
         return LoadReportPrinter.ExitFor(report);
     }

@@ -12,6 +12,7 @@ namespace Analytics.Cli.Tests.Reliability;
 /// (the "before" state check); a commit that is not durable (the WAL) loses the file after a kill
 /// right after it (the "after" state check).
 /// </summary>
+[Trait("speed", "slow")]
 public class CommitFaultTests(ITestOutputHelper output)
 {
     private const int Communes = 300;

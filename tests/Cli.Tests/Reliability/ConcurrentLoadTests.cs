@@ -5,6 +5,7 @@ namespace Analytics.Cli.Tests.Reliability;
 /// with a clear message and exit 3 (WarehouseBusyException in src/Etl/Warehouse/Warehouse.cs);
 /// the first load completes whole, the refused one leaves no trace and succeeds when run again.
 /// </summary>
+[Trait("speed", "slow")]
 public class ConcurrentLoadTests
 {
     [Fact]

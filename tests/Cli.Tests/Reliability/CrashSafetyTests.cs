@@ -9,6 +9,7 @@ namespace Analytics.Cli.Tests.Reliability;
 /// the same load then succeeds. The protection is the loader's single transaction around journal
 /// row and merge (src/Etl/Loading/FileLoader.cs) and DuckDB's write-ahead log.
 /// </summary>
+[Trait("speed", "slow")]
 public class CrashSafetyTests(ITestOutputHelper output)
 {
     private const int Communes = 1500;

@@ -16,6 +16,7 @@ namespace Analytics.Cli.Tests.Reliability;
 /// (src/Etl/Input) are what keep these files from being read whole; without them the heap cap kills
 /// the child (exit code, no refusal message) or the peak passes the bound.
 /// </summary>
+[Trait("speed", "slow")]
 public class HostileFileMemoryTests(ITestOutputHelper output)
 {
     private const string HeapCap = "0x4000000"; // 64 MB of managed heap (a 10 MB cell read whole would take 20 MB as a string, its builder more)

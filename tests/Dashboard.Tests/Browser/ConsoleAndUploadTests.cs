@@ -5,6 +5,7 @@ using Microsoft.Playwright;
 namespace Analytics.Dashboard.Tests.Browser;
 
 /// <summary>The SQL console in Chromium: results, refusals with a clear message, downloads.</summary>
+[Trait("speed", "slow")]
 public sealed class SqlConsoleBrowserTests(DashboardFixture f) : IClassFixture<DashboardFixture>
 {
     private static async Task Run(IPage page, string sql)
@@ -82,6 +83,7 @@ public sealed class SqlConsoleBrowserTests(DashboardFixture f) : IClassFixture<D
 }
 
 /// <summary>Uploads in Chromium: a broken file shows its errors and changes nothing; a valid one loads and the pages move.</summary>
+[Trait("speed", "slow")]
 public sealed class UploadBrowserTests(DashboardFixture f) : IClassFixture<DashboardFixture>
 {
     private long Count(string table)

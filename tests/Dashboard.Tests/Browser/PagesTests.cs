@@ -6,6 +6,7 @@ namespace Analytics.Dashboard.Tests.Browser;
 /// Every page in Chromium over the acceptance warehouse (province 98, Tỉnh Mẫu): the hand-computed
 /// numbers of expected.tsv, drill-down by click, filters changing the numbers, downloads.
 /// </summary>
+[Trait("speed", "slow")]
 public sealed class PagesTests(DashboardFixture f) : IClassFixture<DashboardFixture>
 {
     private const string March = "as_of=2026-03-31";

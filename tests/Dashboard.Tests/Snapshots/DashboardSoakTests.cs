@@ -23,6 +23,7 @@ public sealed class SoakCollection;
 ///   figures and the footer's load number disagree with the load journal: `Failures`.
 /// - a server that never switches (serving a stale copy forever): `VersionChangesSeen`.
 /// </summary>
+[Trait("speed", "slow")]
 [Collection("soak")]
 public sealed class DashboardSoakTests(ITestOutputHelper output)
 {
