@@ -34,6 +34,18 @@ public static partial class DeadlineReader
             if (!ok) { doubts.Add($"ngày không hợp lệ \"{m.Value}\""); continue; }
             found.Add(new Deadline("ngay", date, m.Value, IsStrong(text, m), m.Index));
         }
+        // "từ ngày 04/8/2025 đến ngày 22/8/2025": the task runs until the end of the span; the start need not carry a year.
+        foreach (Match m in RangeDeadline().Matches(text))
+        {
+            var end = m.Groups["end"];
+            if (found.Any(d => d.Position == end.Index)) continue;
+            if (!DocumentHeader.TryDate(m.Groups["ed"].Value, m.Groups["em"].Value, m.Groups["ey"].Value, out var date))
+            {
+                doubts.Add($"ngày không hợp lệ \"{m.Value}\"");
+                continue;
+            }
+            found.Add(new Deadline("ngay", date, end.Value, true, end.Index));
+        }
         foreach (Match m in MonthDeadline().Matches(text))
         {
             if (!DocumentHeader.TryDate("1", m.Groups["m"].Value, m.Groups["y"].Value, out var first)) continue;
@@ -77,6 +89,13 @@ public static partial class DeadlineReader
     {
         var cue = m.Groups["cue"].Value.ToLowerInvariant();
         if (cue is not ("trước" or "đến hết")) return true;
+        // "*(thời hạn: trước ngày 10/10/2025)*": a bracket holding nothing but the deadline.
+        var open = text.LastIndexOf('(', m.Index);
+        if (open >= 0 && text.IndexOf(')', open) is var close && close >= m.Index + m.Length &&
+            BracketLabel().IsMatch(text[(open + 1)..m.Index]) && text[(m.Index + m.Length)..close].Trim().Length == 0)
+            return true;
+        // "… trước ngày 31/8/2025; sau thời điểm này sẽ kết thúc …": the date is a cut-off.
+        if (CutOffAfter().IsMatch(text[(m.Index + m.Length)..])) return true;
         // "báo cáo Ban Thường vụ (qua Ban Tổ chức) trước ngày …": a parenthesis does not end the clause.
         var blanked = Parenthetical().Replace(text[..m.Index], p => new string(' ', p.Length));
         var segmentStart = blanked.LastIndexOfAny([',', ';', ':', '.']) + 1;
@@ -90,6 +109,15 @@ public static partial class DeadlineReader
 
     [GeneratedRegex(@"(?<cue>(?i:trước|chậm nhất(?: là)?|hạn chót|không quá|không muộn hơn|đến hết|thời hạn(?: hoàn thành)?:?|hạn hoàn thành:?|thời gian hoàn thành:?))\s(?:(?:vào )?ngày\s)?" + Date)]
     private static partial Regex DayDeadline();
+
+    [GeneratedRegex(@"(?i:từ) ngày \d{1,2}/\d{1,2}(?:/\d{4})?\s*(?i:đến|tới)\s+(?<end>(?i:hết\s+)?ngày (?<ed>\d{1,2})/(?<em>\d{1,2})/(?<ey>\d{4}))")]
+    private static partial Regex RangeDeadline();
+
+    [GeneratedRegex(@"^\s*(?i:(?:thời hạn|hạn|thời gian hoàn thành|hoàn thành|xong)\s*:?)?\s*$")]
+    private static partial Regex BracketLabel();
+
+    [GeneratedRegex(@"^\s*[;,.]\s*(?i:sau|quá)\s+(?:thời điểm|thời hạn|ngày|mốc)\s+(?:này|trên|đó)\b")]
+    private static partial Regex CutOffAfter();
 
     private const string PeriodCue = @"(?i:trong|thời hạn(?: hoàn thành)?:?|thời gian(?: hoàn thành| thực hiện)?:?|hoàn thành:?|xong)";
 

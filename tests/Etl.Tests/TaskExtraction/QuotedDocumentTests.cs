@@ -1,0 +1,96 @@
+using Analytics.Etl.TaskExtraction;
+using Xunit.Abstractions;
+
+namespace Analytics.Etl.Tests.TaskExtraction;
+
+/// <summary>
+/// Fixtures/quoted: five invented documents in the style of provincial texts that restate tasks inline
+/// ("(1) … hoàn thành trước ngày …; (2) …"), quote a central document's tasks, and close a list with one
+/// deadline for all its items. Scored apart from the seed documents' 34 labelled tasks.
+/// </summary>
+public sealed class QuotedDocumentTests(ITestOutputHelper output)
+{
+    public static readonly string[] Files =
+        ["hd_tuyentruyen_kl183.md", "cv_trienkhai_kl178.txt", "kh_sapxep_xa.txt", "tb_ketluan_btv_45.txt", "cv_dondoc_nhiemvu.md"];
+
+    private static UnitDirectory Units => UnitDirectory.Load(TaskFixtures.Path("quoted/units_quoted.csv"));
+
+    private static IReadOnlyList<TaskLabel> Labels => ExtractionScore.ReadLabels(TaskFixtures.Path("quoted/labels.csv"));
+
+    private static IReadOnlyList<ExtractedTask> Extract(string file) =>
+        new TaskExtractor(Units).Extract(SourceDocument.Read(TaskFixtures.Path("quoted/" + file)));
+
+    private static IReadOnlyList<ExtractedTask> ExtractAll() => [.. Files.SelectMany(Extract)];
+
+    [Fact]
+    public void Quoted_set_meets_the_targets_and_each_document_is_reported()
+    {
+        var labels = Labels;
+        Assert.Equal(41, labels.Count);
+        var tasks = ExtractAll();
+        foreach (var file in Files)
+        {
+            var score = ExtractionScore.Compute(tasks, [.. labels.Where(l => l.SourceFile == file)]);
+            output.WriteLine(file);
+            output.WriteLine(score.ToString());
+        }
+        var all = ExtractionScore.Compute(tasks, labels);
+        output.WriteLine("ALL");
+        output.WriteLine(all.ToString());
+        Assert.True(all.Detection.Precision >= 0.9 && all.Detection.Recall >= 0.9, all.ToString());
+        Assert.True(all.Deadline.Precision >= 0.95 && all.Deadline.Recall >= 0.9, all.ToString());
+        Assert.True(all.Lead.Precision >= 0.9 && all.Lead.Recall >= 0.9, all.ToString());
+    }
+
+    [Fact]
+    public void Quoted_tasks_name_the_quoted_document_and_own_tasks_the_document_itself()
+    {
+        var tasks = ExtractAll();
+        foreach (var label in Labels)
+        {
+            var row = tasks.SingleOrDefault(t => t.SourceFile == label.SourceFile && t.Clause == label.Clause);
+            Assert.True(row is not null, $"missing {label.SourceFile} {label.Clause}");
+            Assert.Equal((label.Clause, label.SourceDoc), (row.Clause, row.SourceDoc));
+        }
+        var quoted = tasks.Single(t => t.SourceFile == "hd_tuyentruyen_kl183.md" && t.Clause == "II.3.(2)");
+        Assert.Equal(new DateOnly(2025, 8, 1), quoted.SourceDate); // "Kết luận số 183-KL/TW ngày 01/8/2025"
+        Assert.Contains(quoted.ReviewNotes, n => n.Contains("183-KL/TW") && n.Contains("21-HD/BTGDVTU"));
+        var own = tasks.Single(t => t.SourceFile == "hd_tuyentruyen_kl183.md" && t.Clause == "IV.2.");
+        Assert.Equal(new DateOnly(2025, 8, 5), own.SourceDate);
+        // The ids stay the quoting document's, so restating one conclusion in two papers gives two rows.
+        Assert.StartsWith("21-HD/BTGDVTU:", quoted.TaskId);
+    }
+
+    [Fact]
+    public void Lead_units_outside_the_units_table_are_kept_as_written_with_a_note()
+    {
+        var tasks = ExtractAll();
+        foreach (var label in Labels.Where(l => l.LeadUnit is null && !l.LeadText.StartsWith("Các ", StringComparison.Ordinal)))
+        {
+            var row = tasks.Single(t => t.SourceFile == label.SourceFile && t.Clause == label.Clause);
+            Assert.Null(row.LeadUnit);
+            Assert.Equal(label.LeadText, row.LeadEvidence);
+            Assert.Contains(row.ReviewNotes, n => n.Contains($"\"{label.LeadText}\"") && n.Contains("không có trong bảng đơn vị"));
+        }
+    }
+
+    [Fact]
+    public void A_date_of_a_document_is_never_a_deadline()
+    {
+        var tasks = ExtractAll();
+        DateOnly[] documentDates = [new(2025, 7, 17), new(2025, 8, 1), new(2025, 8, 6), new(2025, 7, 28)];
+        Assert.DoesNotContain(tasks, t => t.DueDate is { } d && documentDates.Contains(d));
+        var check = tasks.Single(t => t.SourceFile == "cv_trienkhai_kl178.txt" && t.Clause == "4.");
+        Assert.Equal(("khong", (DateOnly?)null), (check.DueKind, check.DueDate));
+    }
+
+    [Fact]
+    public void Inline_items_keep_the_sentence_that_introduces_them()
+    {
+        var row = ExtractAll().Single(t => t.SourceFile == "cv_trienkhai_kl178.txt" && t.Clause == "1.b)");
+        Assert.StartsWith("tham mưu phương án bố trí", row.Title);
+        Assert.StartsWith("Giao Ban Tổ chức Thành ủy chủ trì, phối hợp với Sở Nội vụ thực hiện các nội dung:", row.Context);
+        Assert.Equal("trước ngày 31/8/2025", row.DueEvidence); // from "(toàn bộ các nhiệm vụ này phải hoàn thành trước ngày 31/8/2025)"
+        Assert.DoesNotContain("toàn bộ các nhiệm vụ", ExtractAll().Single(t => t.SourceFile == "cv_trienkhai_kl178.txt" && t.Clause == "1.c)").Title);
+    }
+}
