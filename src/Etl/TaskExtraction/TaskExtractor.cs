@@ -605,6 +605,10 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         text = VietnameseFold.Squash(text);
         // "Về tài chính: Sở Tài chính chủ trì…": the topic before the colon names no one.
         if (TopicLeadIn().Match(text) is { Success: true } topic) text = text[topic.Length..];
+        // "Thực hiện Kết luận số …, Ban Thường vụ Thành ủy giao Ban Tổ chức Thành ủy: …": the body given the task
+        // is the one after "giao", not the one giving it.
+        if (ImplementingLeadIn().Match(text) is { Success: true } implementing) text = text[implementing.Length..];
+        if (AssignerLeadIn().Match(text) is { Success: true } assigner) text = text[assigner.Length..];
         var tokens = VietnameseFold.Tokens(text);
         if (tokens.Count == 0) return null;
         // "Đồng chí Phó Bí thư … lãnh đạo Đảng ủy UBND thành phố chỉ đạo", "… chỉ đạo Ban Tổ chức Thành ủy chủ trì"
@@ -773,6 +777,8 @@ public sealed partial class TaskExtractor(UnitDirectory units)
     [GeneratedRegex(@"^(?:Thực hiện|Căn cứ|Triển khai|Để triển khai|Để thực hiện)\s")] private static partial Regex OwnImplementation();
     [GeneratedRegex(@"(?:^(?:Tại\s+)?|\b(?:tại|trong)\s+)(?<ref>(?:Kết luận|Thông báo(?: kết luận)?|Nghị quyết|Chỉ thị|Quyết định|Công văn|Kế hoạch|Hướng dẫn|Quy định)\s+số\s+(?<num>\d{1,5}[-/][\p{Lu}\d][\p{L}\d/\-]*)(?:\s*,)?(?:\s+ngày\s+(?<d>\d{1,2})/(?<mo>\d{1,2})/(?<y>\d{4}))?)")] private static partial Regex QuotedReference();
     [GeneratedRegex(@"^Về\s[^:;.]{1,60}:\s*")] private static partial Regex TopicLeadIn();
+    [GeneratedRegex(@"^(?:Thực hiện|Căn cứ|Triển khai|Để triển khai|Để thực hiện)\s[^,:;]{1,160},\s*(?=\p{Lu})")] private static partial Regex ImplementingLeadIn();
+    [GeneratedRegex(@"^(?:Ban Thường vụ|Thường trực|Ban Chấp hành|Ban Bí thư|Bộ Chính trị)[^,:;]{0,40}?\s(?:giao|yêu cầu|đề nghị)(?:\s+cho)?\s+(?=\p{Lu})")] private static partial Regex AssignerLeadIn();
     [GeneratedRegex(@"^\s*(?:có trách nhiệm\s+)?(?<w>thường xuyên)\s")] private static partial Regex SubjectRecurs();
     [GeneratedRegex(@"^(Giao|Đề nghị|Yêu cầu|Các|Những)\s|^\p{Lu}[^.;]*:\s*$")] private static partial Regex AssignmentHead();
     [GeneratedRegex(@"(?<=[.;])\s+(?=\p{Lu})")] private static partial Regex SentenceEnd();

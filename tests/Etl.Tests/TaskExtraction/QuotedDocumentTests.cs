@@ -93,4 +93,47 @@ public sealed class QuotedDocumentTests(ITestOutputHelper output)
         Assert.Equal("trước ngày 31/8/2025", row.DueEvidence); // from "(toàn bộ các nhiệm vụ này phải hoàn thành trước ngày 31/8/2025)"
         Assert.DoesNotContain("toàn bộ các nhiệm vụ", ExtractAll().Single(t => t.SourceFile == "cv_trienkhai_kl178.txt" && t.Clause == "1.c)").Title);
     }
+
+    private static IReadOnlyList<ExtractedTask> ExtractText(string text) =>
+        new TaskExtractor(Units).Extract(SourceDocument.FromText("vb.md", text));
+
+    [Fact]
+    public void Inline_list_with_bracketed_deadlines_and_a_closing_deadline_for_all_items()
+    {
+        const string text = """
+            Số 30-CV/TU
+            Hải Phòng, ngày 20 tháng 7 năm 2025
+            1. Tại Kết luận số 183-KL/TW ngày 01/8/2025, Bộ Chính trị giao các nhiệm vụ sau: (1) Bộ Nội vụ tham mưu sửa đổi nghị định về cán bộ, công chức cấp xã, hoàn thành trước ngày 25/8/2025; (2) Ban Tổ chức Trung ương hướng dẫn kiện toàn cấp ủy cấp xã *(hoàn thành trong tháng 9/2025)*. (3) Đảng ủy Chính phủ chỉ đạo hoàn thiện hạ tầng số cho cấp xã; (4) Văn phòng Trung ương Đảng tổng hợp kết quả (toàn bộ các nhiệm vụ này phải hoàn thành trước ngày 30/9/2025).
+            2. Văn phòng Thành ủy theo dõi việc thực hiện.
+            """;
+        var tasks = ExtractText(text);
+        Assert.Equal(["1.(1)", "1.(2)", "1.(3)", "1.(4)", "2."], tasks.Select(t => t.Clause));
+        Assert.Equal([new DateOnly(2025, 8, 25), new DateOnly(2025, 9, 30), new DateOnly(2025, 9, 30), new DateOnly(2025, 9, 30), null],
+                     tasks.Select(t => t.DueDate));
+        Assert.Equal(["ngay", "thang", "ngay", "ngay", "khong"], tasks.Select(t => t.DueKind));
+        Assert.All(tasks.Take(4), t => Assert.Equal(("183-KL/TW", (DateOnly?)new DateOnly(2025, 8, 1)), (t.SourceDoc, t.SourceDate)));
+        Assert.Equal(("30-CV/TU", (DateOnly?)new DateOnly(2025, 7, 20)), (tasks[4].SourceDoc, tasks[4].SourceDate));
+        Assert.Equal(["Bộ Nội vụ", "Ban Tổ chức Trung ương", "Đảng ủy Chính phủ", "Văn phòng Trung ương Đảng"], tasks.Take(4).Select(t => t.LeadEvidence));
+        Assert.All(tasks.Take(4), t => Assert.Null(t.LeadUnit));
+        Assert.Equal("Văn phòng Trung ương Đảng tổng hợp kết quả", tasks[3].Title);
+        Assert.Equal("Tại Kết luận số 183-KL/TW ngày 01/8/2025, Bộ Chính trị giao các nhiệm vụ sau:", tasks[0].Context);
+        Assert.Null(tasks[4].Context);
+    }
+
+    [Fact]
+    public void A_list_implementing_another_document_is_the_documents_own()
+    {
+        const string text = """
+            Số 31-CV/TU
+            Hải Phòng, ngày 21 tháng 8 năm 2025
+            1. Thực hiện Kết luận số 183-KL/TW ngày 01/8/2025, Ban Thường vụ Thành ủy giao Ban Tổ chức Thành ủy: a) rà soát đội ngũ cán bộ cấp xã, hoàn thành trước ngày 15/9/2025; b) đề xuất phương án điều động cán bộ.
+            Toàn bộ các nhiệm vụ trên hoàn thành trước ngày 30/9/2025.
+            """;
+        var tasks = ExtractText(text);
+        Assert.Equal(["1.a)", "1.b)"], tasks.Select(t => t.Clause));
+        Assert.All(tasks, t => Assert.Equal("31-CV/TU", t.SourceDoc));
+        Assert.All(tasks, t => Assert.Equal("31S05", t.LeadUnit));
+        Assert.DoesNotContain(tasks, t => t.ReviewNotes.Any(n => n.Contains("trích từ")));
+        Assert.Equal([new DateOnly(2025, 9, 15), new DateOnly(2025, 9, 30)], tasks.Select(t => t.DueDate));
+    }
 }

@@ -18,6 +18,11 @@ public sealed class UnseenDocumentTests
         { "unseen/cantho_quyetdinh_blind.txt", "unseen/units_cantho.csv" },
         { TaskFixtures.Directive, "units_haiphong.csv" },
         { TaskFixtures.Conclusion, "units_haiphong.csv" },
+        { "quoted/hd_tuyentruyen_kl183.md", "quoted/units_quoted.csv" },
+        { "quoted/cv_trienkhai_kl178.txt", "quoted/units_quoted.csv" },
+        { "quoted/kh_sapxep_xa.txt", "quoted/units_quoted.csv" },
+        { "quoted/tb_ketluan_btv_45.txt", "quoted/units_quoted.csv" },
+        { "quoted/cv_dondoc_nhiemvu.md", "quoted/units_quoted.csv" },
     };
 
     private static string Plain(string text) => Regex.Replace(text.Replace("**", ""), @"\s+", " ");
