@@ -102,7 +102,10 @@ public static partial class DeadlineReader
         var segment = blanked[segmentStart..];
         if (CompletionVerb().IsMatch(segment)) return true;
         var after = ParenthesisAfter().Replace(text[(m.Index + m.Length)..], "");
-        return segment.Trim().Length == 0 && (after.Length == 0 || after[0] is '.' or ';');
+        if (segment.Trim().Length == 0 && (after.Length == 0 || after[0] is '.' or ';')) return true;
+        // "Bộ Tài chính hướng dẫn phân bổ ngân sách cho cấp xã trước ngày 30/6/2025.": the date closes the task, unless
+        // the words before it describe something past ("người đã nghỉ việc trước ngày …").
+        return after.Trim().TrimEnd('.').Length == 0 && !PastQualifier().IsMatch(segment);
     }
 
     private const string Date = @"(?:(?<dd>\d{1,2})/(?<dm>\d{1,2})/(?<dy>\d{4})|ngày (?<ld>\d{1,2}) tháng (?<lm>\d{1,2}) năm (?<ly>\d{4}))";
@@ -144,6 +147,9 @@ public static partial class DeadlineReader
 
     [GeneratedRegex(@"(?i:hoàn thành|hoàn thiện|xong|báo cáo|gửi|trình|nộp|ban hành|tổng hợp|kết thúc)")]
     private static partial Regex CompletionVerb();
+
+    [GeneratedRegex(@"(?i:\bđã\b|\bđược\b|\btừng\b|nghỉ hưu|nghỉ việc|thôi việc|quyết định)")]
+    private static partial Regex PastQualifier();
 
     [GeneratedRegex(@"\([^()]*\)")]
     private static partial Regex Parenthetical();

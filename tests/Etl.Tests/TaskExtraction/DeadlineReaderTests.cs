@@ -21,6 +21,7 @@ public sealed class DeadlineReaderTests
     [InlineData("hướng dẫn kiện toàn cấp ủy cấp xã (hoàn thành trong tháng 7/2025).", "thang", "2025-07-31")]
     [InlineData("chi trả dứt điểm chế độ cho người nghỉ việc do sắp xếp trước ngày 31/8/2025; sau thời điểm này sẽ kết thúc việc áp dụng chính sách", "ngay", "2025-08-31")]
     [InlineData("bảo đảm kinh phí hoạt động của các xã trong quý III/2025", "quy", "2025-09-30")]
+    [InlineData("Bộ Tài chính hướng dẫn phân bổ ngân sách cho cấp xã trước ngày 30/6/2025.", "ngay", "2025-06-30")]
     public void Reads_the_deadline_kinds_of_the_contract(string text, string kind, string date)
     {
         var d = Assert.Single(DeadlineReader.Read(text).Strong);
@@ -33,6 +34,7 @@ public sealed class DeadlineReaderTests
     [InlineData("theo Kết luận số 18-KL/TW, ngày 02/4/2026 của Ban Chấp hành Trung ương")]
     [InlineData("kiểm tra việc thực hiện chế độ theo Kết luận số 178-KL/TW ngày 17/7/2025 của Bộ Chính trị")]
     [InlineData("chi trả chế độ cho người đã nghỉ việc trước ngày 31/8/2025, theo Nghị định số 178/2024/NĐ-CP")]
+    [InlineData("chi trả dứt điểm chế độ cho người đã nghỉ việc trước ngày 31/8/2025.")]
     [InlineData("báo cáo trước ngày 15/11")]
     [InlineData("hoàn thành trong năm 2026")]
     [InlineData("hoàn thành trước ngày 31/2/2026")]
