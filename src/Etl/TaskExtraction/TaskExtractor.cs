@@ -32,6 +32,8 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         public string Head = "";
         public readonly List<string> Body = [];
         public Deadline? Closing;
+        /// <summary>An unnumbered paragraph above this item that introduces another document's tasks.</summary>
+        public string? QuoteIntro;
         public int Ordinal;
         public string FullText => VietnameseFold.Squash(Head + " " + string.Join(" ", Body));
     }
@@ -171,14 +173,18 @@ public sealed partial class TaskExtractor(UnitDirectory units)
                 // central document's tasks: those tasks are tasks, the rest of the section is not.
                 if (excerptRank is { } rank && (p.Kind is null || p.Rank > rank)) { zone.Add(p with { Excerpt = true }); continue; }
                 excerptRank = null;
-                if (p.Kind is null or "roman" || !IntroducesQuotedTasks(p.Text)) continue;
+                if (p.Kind is "roman") continue;
+                if (p.Kind is null ? QuotedIn(p.Text) is null : !IntroducesQuotedTasks(p.Text)) continue;
                 if (section is not null && !zone.Contains(section)) zone.Add(section);
                 zone.Add(p with { Excerpt = true });
-                excerptRank = p.Rank;
+                // An unnumbered introduction brings every item after it in the section.
+                excerptRank = p.Kind is null ? 0 : p.Rank;
             }
             return zone;
         }
         var first = paragraphs.FindIndex(p => p.Kind == "arabic");
+        // The sentence just before item 1 may say whose tasks the items are ("Kết luận số … yêu cầu như sau:").
+        if (first > 0 && paragraphs[first - 1].Kind is null && QuotedIn(paragraphs[first - 1].Text) is not null) first--;
         if (first < 0) first = paragraphs.FindIndex(p => p.Kind is "dotted" or "letter" or "paren");
         return first < 0 ? [] : paragraphs[first..];
     }
@@ -190,8 +196,23 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         var stack = new Stack<Item>();
         stack.Push(root);
         var multipleSections = zone.Count(p => p.Kind == "roman") > 1;
+        // "Kết luận số 183-KL/TW ngày 01/8/2025 của Bộ Chính trị yêu cầu như sau:" over numbered items: those items,
+        // down to the level of the first one, restate that document's tasks.
+        string? quoteIntro = null;
+        int? quoteRank = null;
         foreach (var p in zone)
         {
+            if (p.Kind is null && QuotedIn(p.Text) is not null)
+            {
+                (quoteIntro, quoteRank) = (p.Text, null);
+                continue;
+            }
+            if (p.Kind is "roman" or "article") quoteIntro = null;
+            else if (quoteIntro is not null && p.Kind is not null)
+            {
+                quoteRank ??= p.Rank;
+                if (p.Rank < quoteRank) quoteIntro = null;
+            }
             if (p.Kind is null)
             {
                 var top = stack.Peek();
@@ -205,7 +226,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
             }
             while (stack.Peek().Rank >= p.Rank) stack.Pop();
             var parent = stack.Peek();
-            var item = new Item { Kind = p.Kind, Rank = p.Rank, Parent = parent, Head = p.Text };
+            var item = new Item { Kind = p.Kind, Rank = p.Rank, Parent = parent, Head = p.Text, QuoteIntro = quoteIntro };
             item.Ordinal = parent.Children.Count(c => c.Kind == p.Kind) + 1;
             var prefix = parent.Kind == "article" || (parent.Kind == "roman" && !multipleSections) ? "" : parent.Clause;
             item.Clause = p.Kind switch
@@ -389,6 +410,8 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         var quote = piece.Intro is not null ? QuotedIn(piece.Intro) : null;
         for (var up = leaf.Parent; quote is null && up is not null && up.Kind is not ("root" or "roman"); up = up.Parent)
             quote = QuotedIn(up.FullText);
+        for (var up = leaf; quote is null && up is not null; up = up.Parent)
+            if (up.QuoteIntro is not null) quote = QuotedIn(up.QuoteIntro);
         if (quote is not null)
         {
             notes.Add($"Nhiệm vụ trích từ \"{quote.Evidence}\", nêu lại trong văn bản {header.SourceDoc}: văn bản giao là {quote.Doc} / task quoted from another document");
@@ -422,7 +445,15 @@ public sealed partial class TaskExtractor(UnitDirectory units)
             findings = findings with { Doubts = findings.Doubts.Where(d => !d.Contains("recurring?", StringComparison.Ordinal)).ToList() };
         }
         Deadline? due = null;
-        if (dated.Select(d => d.Date).Distinct().Count() == 1) due = dated[^1];
+        if (dated.Select(d => d.Date).Distinct().Count() == 1)
+        {
+            due = dated[^1];
+            if (piece.Closing is { } listDue && listDue.Date != due.Date)
+            {
+                notes.Add($"Mục có hạn riêng \"{due.Evidence}\" khác hạn chung của danh sách \"{listDue.Evidence}\": lấy hạn riêng, kiểm tra / item's own deadline kept over the list's");
+                confidence -= 0.2;
+            }
+        }
         else if (dated.Count > 1)
         {
             notes.Add("Nhiều thời hạn khác nhau trong một nhiệm vụ: " + string.Join("; ", dated.Select(d => $"\"{d.Evidence}\"")) + " / several deadlines");

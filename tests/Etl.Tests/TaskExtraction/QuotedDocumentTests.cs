@@ -154,4 +154,36 @@ public sealed class QuotedDocumentTests(ITestOutputHelper output)
         Assert.True(score.Deadline.Precision >= 0.9 && score.Deadline.Recall >= 0.9, score.ToString());
         Assert.True(score.Lead.Precision >= 0.9 && score.Lead.Recall >= 0.9, score.ToString());
     }
+
+    [Fact]
+    public void Numbered_items_under_an_unnumbered_quoting_sentence_in_a_propaganda_section_are_the_quoted_documents_tasks()
+    {
+        const string text = """
+            Số 22-HD/BTGDVTU
+            Hải Phòng, ngày 06 tháng 8 năm 2025
+            I. MỤC ĐÍCH, YÊU CẦU
+            1. Tạo sự thống nhất trong nhận thức của cán bộ, đảng viên.
+            II. NỘI DUNG TUYÊN TRUYỀN
+            1. Kết quả vận hành chính quyền địa phương 02 cấp.
+            Kết luận số 183-KL/TW ngày 01/8/2025 của Bộ Chính trị yêu cầu như sau:
+            2. Bộ Nội vụ hoàn thiện quy định về vị trí việc làm cấp xã, hoàn thành trước ngày 25/8/2025.
+            3. Ban Tổ chức Trung ương hướng dẫn kiện toàn cấp ủy cấp xã, hoàn thành trong tháng 9/2025.
+            III. TỔ CHỨC THỰC HIỆN
+            1. Văn phòng Thành ủy bảo đảm kinh phí, hoàn thành trước ngày 20/8/2025.
+            """;
+        var tasks = ExtractText(text);
+        Assert.Equal(["II.2.", "II.3.", "III.1."], tasks.Select(t => t.Clause));
+        Assert.Equal(["183-KL/TW", "183-KL/TW", "22-HD/BTGDVTU"], tasks.Select(t => t.SourceDoc));
+        Assert.Equal([new DateOnly(2025, 8, 25), new DateOnly(2025, 9, 30), new DateOnly(2025, 8, 20)], tasks.Select(t => t.DueDate));
+        Assert.Equal("31S04", tasks[2].LeadUnit);
+        Assert.DoesNotContain(tasks, t => t.Title.Contains("yêu cầu như sau", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_items_own_deadline_is_kept_over_the_lists_and_the_difference_is_flagged()
+    {
+        var row = ExtractAll().Single(t => t.SourceFile == "cv_dondoc_nhiemvu.md" && t.Clause == "1.(1)");
+        Assert.Equal(new DateOnly(2025, 9, 15), row.DueDate);
+        Assert.Contains(row.ReviewNotes, n => n.Contains("trước ngày 30/9/2025") && n.Contains("hạn riêng"));
+    }
 }
