@@ -492,7 +492,8 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         intro = VietnameseFold.Squash(intro).TrimEnd();
         if (!intro.EndsWith(':')) return null;
         var sentence = SentenceEnd().Split(intro)[^1];
-        if (OwnImplementation().IsMatch(sentence)) return null;
+        // "Tại Kết luận số …, Bộ Chính trị đánh giá như sau:" quotes an assessment, not tasks.
+        if (OwnImplementation().IsMatch(sentence) || !TaskWord().IsMatch(sentence)) return null;
         var m = QuotedReference().Match(sentence);
         if (!m.Success) return null;
         DateOnly? date = DocumentHeader.TryDate(m.Groups["d"].Value, m.Groups["mo"].Value, m.Groups["y"].Value, out var d) ? d : null;
@@ -808,6 +809,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
     [GeneratedRegex(@"^(?:Thực hiện|Căn cứ|Triển khai|Để triển khai|Để thực hiện)\s")] private static partial Regex OwnImplementation();
     [GeneratedRegex(@"(?:^(?:Tại\s+)?|\b(?:tại|trong)\s+)(?<ref>(?:Kết luận|Thông báo(?: kết luận)?|Nghị quyết|Chỉ thị|Quyết định|Công văn|Kế hoạch|Hướng dẫn|Quy định)\s+số\s+(?<num>\d{1,5}[-/][\p{Lu}\d][\p{L}\d/\-]*)(?:\s*,)?(?:\s+ngày\s+(?<d>\d{1,2})/(?<mo>\d{1,2})/(?<y>\d{4}))?)")] private static partial Regex QuotedReference();
     [GeneratedRegex(@"^Về\s[^:;.]{1,60}:\s*")] private static partial Regex TopicLeadIn();
+    [GeneratedRegex(@"(?i:nhiệm vụ|\bgiao\b|yêu cầu|đề nghị|chỉ đạo|phân công|trách nhiệm)")] private static partial Regex TaskWord();
     [GeneratedRegex(@"^(?:Thực hiện|Căn cứ|Triển khai|Để triển khai|Để thực hiện)\s[^,:;]{1,160},\s*(?=\p{Lu})")] private static partial Regex ImplementingLeadIn();
     [GeneratedRegex(@"^(?:Ban Thường vụ|Thường trực|Ban Chấp hành|Ban Bí thư|Bộ Chính trị)[^,:;]{0,40}?\s(?:giao|yêu cầu|đề nghị)(?:\s+cho)?\s+(?=\p{Lu})")] private static partial Regex AssignerLeadIn();
     [GeneratedRegex(@"^\s*(?:có trách nhiệm\s+)?(?<w>thường xuyên)\s")] private static partial Regex SubjectRecurs();

@@ -186,4 +186,20 @@ public sealed class QuotedDocumentTests(ITestOutputHelper output)
         Assert.Equal(new DateOnly(2025, 9, 15), row.DueDate);
         Assert.Contains(row.ReviewNotes, n => n.Contains("trước ngày 30/9/2025") && n.Contains("hạn riêng"));
     }
+
+    [Fact]
+    public void A_quoted_assessment_in_a_review_section_gives_no_tasks()
+    {
+        const string text = """
+            Số 23-HD/BTGDVTU
+            Hải Phòng, ngày 07 tháng 8 năm 2025
+            I. KẾT QUẢ ĐẠT ĐƯỢC
+            1. Tại Kết luận số 178-KL/TW ngày 17/7/2025, Bộ Chính trị đánh giá như sau: (1) bộ máy mới vận hành cơ bản thông suốt; (2) một số nơi còn thiếu công chức chuyên môn, hoàn thành sắp xếp trước ngày 01/7/2025.
+            II. NHIỆM VỤ
+            1. Văn phòng Thành ủy tổng hợp ý kiến, hoàn thành trước ngày 20/8/2025.
+            """;
+        var tasks = ExtractText(text);
+        Assert.Equal(["1."], tasks.Select(t => t.Clause)); // nothing from section I, so II is the only section with tasks
+        Assert.Equal(new DateOnly(2025, 8, 20), tasks[0].DueDate);
+    }
 }
