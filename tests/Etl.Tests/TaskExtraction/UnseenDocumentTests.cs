@@ -59,6 +59,13 @@ public sealed class UnseenDocumentTests
             }
             else Assert.Null(t.DueDate);
 
+            // A lead kept as written (a central body outside the units table) is written there too.
+            if (t.LeadEvidence is not null) Assert.Contains(t.LeadEvidence, source);
+            if (t.ReviewNotes.Any(n => n.StartsWith("Nhiệm vụ trích từ", StringComparison.Ordinal)))
+            {
+                Assert.Contains(t.SourceDoc, source);
+                if (t.SourceDate is { } quotedDate) Assert.Contains($"{t.SourceDoc} ngày {quotedDate.Day:00}/{quotedDate.Month}/{quotedDate.Year}", source);
+            }
             if (t.LeadUnit is not null)
             {
                 Assert.Contains(t.LeadEvidence!, source);
