@@ -20,16 +20,7 @@ public sealed class ExportCommandTests : IDisposable
         return (code, stdout.ToString(), stderr.ToString());
     }
 
-    /// <summary>../shared/acceptance/examples: walk up to Analytics.sln, then look for a sibling shared folder.</summary>
-    private static string Examples()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "Analytics.sln"))) root = root.Parent ?? throw new DirectoryNotFoundException("Analytics.sln");
-        for (var dir = root.Parent; dir is not null; dir = dir.Parent)
-            if (Directory.Exists(Path.Combine(dir.FullName, "shared", "acceptance", "examples")))
-                return Path.Combine(dir.FullName, "shared", "acceptance", "examples");
-        throw new DirectoryNotFoundException("shared/acceptance/examples");
-    }
+    private static string Examples() => RepoPaths.AcceptanceExamples;
 
     private string LoadedWarehouse()
     {

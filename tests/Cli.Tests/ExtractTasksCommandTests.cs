@@ -4,15 +4,7 @@ namespace Analytics.Cli.Tests;
 
 public sealed class ExtractTasksCommandTests
 {
-    private static readonly string Fixtures = FindFixtures();
-
-    private static string FindFixtures()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "Analytics.sln")))
-                return Path.Combine(dir.FullName, "tests", "Etl.Tests", "TaskExtraction", "Fixtures");
-        throw new DirectoryNotFoundException("Analytics.sln");
-    }
+    private static readonly string Fixtures = Path.Combine(RepoPaths.Root, "tests", "Etl.Tests", "TaskExtraction", "Fixtures");
 
     private static (int Code, string Out, string Err) Run(params string[] argv)
     {

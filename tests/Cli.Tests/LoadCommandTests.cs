@@ -24,17 +24,7 @@ public sealed class CliScratch : IDisposable
         return (exit, stdout.ToString(), stderr.ToString());
     }
 
-    public static string Acceptance(string relative)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Analytics.sln"))) dir = dir.Parent;
-        for (var up = dir?.Parent; up is not null; up = up.Parent)
-        {
-            var candidate = Path.Combine(up.FullName, "shared", "acceptance");
-            if (Directory.Exists(candidate)) return Path.Combine(candidate, relative);
-        }
-        throw new InvalidOperationException("shared/acceptance not found beside the repository");
-    }
+    public static string Acceptance(string relative) => RepoPaths.Acceptance(relative);
 
     public void Dispose()
     {

@@ -4,7 +4,7 @@ using Analytics.Etl.Warehouse;
 namespace Analytics.Dashboard.Tests;
 
 /// <summary>
-/// A warehouse loaded with the acceptance examples (../shared/acceptance/examples: province 98,
+/// A warehouse loaded with the acceptance examples (tests/fixtures/acceptance/examples: province 98,
 /// Tỉnh Mẫu, with hand-computed values in expected.tsv), in a temporary folder.
 /// </summary>
 public sealed class LoadedWarehouse : IDisposable
@@ -20,28 +20,9 @@ public sealed class LoadedWarehouse : IDisposable
         if (!report.Ok) throw new InvalidOperationException("the acceptance examples did not load: " + report.ToJson());
     }
 
-    public static string RepoRoot { get; } = FindRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
-    public static string Shared { get; } = FindShared();
-
-    public static string Examples => Path.Combine(Shared, "acceptance", "examples");
-
-    private static string FindRoot()
-    {
-        for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-            if (File.Exists(Path.Combine(d.FullName, "Analytics.sln"))) return d.FullName;
-        throw new DirectoryNotFoundException("Analytics.sln not found above the test binaries");
-    }
-
-    private static string FindShared()
-    {
-        for (var d = new DirectoryInfo(RepoRoot); d is not null; d = d.Parent)
-        {
-            var s = Path.Combine(d.FullName, "shared");
-            if (System.IO.Directory.Exists(Path.Combine(s, "acceptance"))) return s;
-        }
-        throw new DirectoryNotFoundException("the shared folder (acceptance examples) was not found above " + RepoRoot);
-    }
+    public static string Examples => RepoPaths.AcceptanceExamples;
 
     public void Dispose()
     {

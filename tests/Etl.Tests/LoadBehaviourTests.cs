@@ -226,7 +226,7 @@ public class LoadBehaviourTests
     {
         using var s = new Scratch();
         s.LoadBase();
-        var report = s.Load(SharedFolder.Acceptance("broken/staffing_negative_quota.csv"));
+        var report = s.Load(RepoPaths.Acceptance("broken/staffing_negative_quota.csv"));
         var root = JsonDocument.Parse(report.ToJson()).RootElement;
         Assert.False(root.GetProperty("ok").GetBoolean());
         var file = root.GetProperty("files")[0];
@@ -250,7 +250,7 @@ public class AcceptanceExampleTests
     public void The_examples_folder_loads_with_the_right_row_counts()
     {
         using var s = new Scratch();
-        var report = s.Load(SharedFolder.Acceptance("examples"));
+        var report = s.Load(RepoPaths.Acceptance("examples"));
         Assert.True(report.Ok, string.Join("\n", report.Files.SelectMany(f => f.Errors.Select(e => $"{f.File}:{e.Line} {e.Column} {e.ReasonEn}"))));
         var expected = new Dictionary<string, long>
         {
@@ -274,9 +274,9 @@ public class AcceptanceExampleTests
     public void The_broken_examples_are_refused(string file, int line, string column)
     {
         using var s = new Scratch();
-        s.Load(SharedFolder.Acceptance("examples"));
+        s.Load(RepoPaths.Acceptance("examples"));
         var before = s.RawCounts();
-        var report = s.Load(SharedFolder.Acceptance("broken/" + file));
+        var report = s.Load(RepoPaths.Acceptance("broken/" + file));
         ReportAssert.RefusedAt(report, line, column);
         Assert.Equal(before, s.RawCounts());
     }

@@ -90,36 +90,6 @@ public sealed class Scratch : IDisposable
     }
 }
 
-public static class SharedFolder
-{
-    /// <summary>The repository root (holding Analytics.sln).</summary>
-    public static string RepoRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Analytics.sln"))) dir = dir.Parent;
-            return dir?.FullName ?? throw new InvalidOperationException("Analytics.sln not found above the test binaries");
-        }
-    }
-
-    /// <summary>/work/shared: a sibling `shared` folder of the root or of one of its parents.</summary>
-    public static string Path_
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(RepoRoot).Parent; dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "shared");
-                if (Directory.Exists(Path.Combine(candidate, "acceptance"))) return candidate;
-            }
-            throw new InvalidOperationException("the shared folder was not found beside the repository");
-        }
-    }
-
-    public static string Acceptance(string relative) => Path.Combine(Path_, "acceptance", relative);
-}
-
 public static class ReportAssert
 {
     /// <summary>The file was refused and has an error at this line and column.</summary>

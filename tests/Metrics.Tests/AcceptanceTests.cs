@@ -40,7 +40,7 @@ public sealed class AcceptanceTests : IClassFixture<AcceptanceTests.Examples>
     public static TheoryData<string, string, string, string, string> ExpectedLines()
     {
         var data = new TheoryData<string, string, string, string, string>();
-        foreach (var line in File.ReadLines(Path.Combine(SharedFolder.Path, "acceptance", "expected.tsv")))
+        foreach (var line in File.ReadLines(RepoPaths.Acceptance("expected.tsv")))
         {
             if (line.StartsWith('#') || string.IsNullOrWhiteSpace(line)) continue;
             var f = line.Split('\t');

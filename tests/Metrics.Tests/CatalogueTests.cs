@@ -10,7 +10,7 @@ public sealed class CatalogueTests
     public void Holds_every_id_of_the_specification_and_nothing_else()
     {
         // ids are the first cell of the indicator tables in INDICATORS.md; X.* stands for par_index, sipas, pci
-        var spec = File.ReadAllLines(Path.Combine(SharedFolder.Path, "domain", "INDICATORS.md"))
+        var spec = File.ReadAllLines(RepoPaths.Spec("INDICATORS.md"))
             .Select(l => Regex.Match(l, @"^\| ([a-zX_]+\.[a-z_0-9]+) \|"))
             .Where(m => m.Success)
             .Select(m => m.Groups[1].Value)

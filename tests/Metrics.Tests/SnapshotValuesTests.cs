@@ -23,7 +23,7 @@ public sealed class SnapshotValuesTests : IClassFixture<SnapshotValuesTests.Samp
             Directory.CreateDirectory(_dir);
             using (var writer = Warehouse.OpenMigrated(DbPath))
             {
-                var report = LoadPipeline.Load(writer, [Path.Combine(RepoRoot(), "data-samples")], new LoadOptions { RejectsDirectory = _dir });
+                var report = LoadPipeline.Load(writer, [RepoPaths.DataSamples], new LoadOptions { RejectsDirectory = _dir });
                 Assert.All(report.Files, f => Assert.Equal(LoadOutcome.Loaded, f.Outcome));
             }
             Connection = Warehouse.Open(DbPath, readOnly: true);
@@ -36,13 +36,6 @@ public sealed class SnapshotValuesTests : IClassFixture<SnapshotValuesTests.Samp
         {
             Connection.Dispose();
             try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
-        }
-
-        private static string RepoRoot()
-        {
-            for (var d = new DirectoryInfo(AppContext.BaseDirectory); d is not null; d = d.Parent)
-                if (File.Exists(Path.Combine(d.FullName, "Analytics.sln"))) return d.FullName;
-            throw new InvalidOperationException("Analytics.sln not found above " + AppContext.BaseDirectory);
         }
     }
 

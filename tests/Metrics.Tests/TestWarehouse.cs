@@ -96,7 +96,7 @@ public sealed class TestWarehouse : IDisposable
     {
         Connection.Execute("delete from meta.loads");
         var sql = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "acceptance_examples.sql"))
-            .Replace("{examples}", Path.Combine(SharedFolder.Path, "acceptance", "examples").Replace("'", "''"), StringComparison.Ordinal);
+            .Replace("{examples}", RepoPaths.AcceptanceExamples.Replace("'", "''"), StringComparison.Ordinal);
         Connection.Execute(sql);
         return this;
     }

@@ -22,7 +22,7 @@ public sealed class WarehouseBriefingTests : IDisposable
         Directory.CreateDirectory(_dir);
         using var c = Warehouse.OpenMigrated(DbPath);
         var sql = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "acceptance_examples.sql"))
-            .Replace("{examples}", Path.Combine(SharedFolder.Path, "acceptance", "examples").Replace("'", "''"), StringComparison.Ordinal);
+            .Replace("{examples}", RepoPaths.AcceptanceExamples.Replace("'", "''"), StringComparison.Ordinal);
         c.Execute(sql);
     }
 
@@ -94,7 +94,7 @@ public sealed class ReportCommandTests : IDisposable
         Directory.CreateDirectory(_dir);
         using var c = Warehouse.OpenMigrated(Path.Combine(_dir, "w.duckdb"));
         c.Execute(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "acceptance_examples.sql"))
-            .Replace("{examples}", Path.Combine(SharedFolder.Path, "acceptance", "examples").Replace("'", "''"), StringComparison.Ordinal));
+            .Replace("{examples}", RepoPaths.AcceptanceExamples.Replace("'", "''"), StringComparison.Ordinal));
     }
 
     public void Dispose()

@@ -103,7 +103,7 @@ public sealed class UploadBrowserTests(DashboardFixture f) : IClassFixture<Dashb
         var loads = Count("meta.loads");
         var page = await f.NewPage();
         await page.GotoAsync(f.BaseUrl + "/upload");
-        await page.Locator("#files").SetInputFilesAsync([Path.Combine(LoadedWarehouse.Shared, "acceptance", "broken", "staffing_negative_quota.csv")]);
+        await page.Locator("#files").SetInputFilesAsync([RepoPaths.Acceptance("broken/staffing_negative_quota.csv")]);
         await page.Locator("button", new() { HasText = "Kiểm tra tệp" }).ClickAsync();
         var report = page.Locator("section.file-report[data-file='staffing_negative_quota.csv']");
         Assert.Contains("invalid", await report.GetAttributeAsync("class") ?? "");
@@ -125,7 +125,7 @@ public sealed class UploadBrowserTests(DashboardFixture f) : IClassFixture<Dashb
         var fix = Path.Combine(f.Warehouse.Directory, "task_updates_e3.csv");
         await File.WriteAllTextAsync(fix, "task_id,report_date,status,completed_date,progress_pct\nE3,2026-03-25,hoan_thanh,2026-03-20,100\n");
         await page.GotoAsync(f.BaseUrl + "/upload");
-        await page.Locator("#files").SetInputFilesAsync([fix, Path.Combine(LoadedWarehouse.Shared, "acceptance", "broken", "staffing_negative_quota.csv")]);
+        await page.Locator("#files").SetInputFilesAsync([fix, RepoPaths.Acceptance("broken/staffing_negative_quota.csv")]);
         await page.Locator("button", new() { HasText = "Kiểm tra tệp" }).ClickAsync();
         Assert.Contains("valid", await page.Locator("section.file-report[data-file='task_updates_e3.csv']").GetAttributeAsync("class") ?? "");
         await page.Locator("button", new() { HasText = "Nạp 1 tệp hợp lệ" }).ClickAsync();

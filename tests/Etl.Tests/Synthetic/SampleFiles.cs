@@ -8,17 +8,9 @@ namespace Analytics.Etl.Tests.Synthetic;
 /// <summary>Reads the committed data-samples/ as plain rows, independently of the loader under test.</summary>
 public static class SampleFiles
 {
-    public static string RepoRoot { get; } = FindRepoRoot();
+    public static string RepoRoot => RepoPaths.Root;
 
-    public static string Dir => Path.Combine(RepoRoot, "data-samples");
-
-    private static string FindRepoRoot()
-    {
-        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
-            for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
-                if (File.Exists(Path.Combine(d.FullName, "Analytics.sln"))) return d.FullName;
-        throw new InvalidOperationException("Analytics.sln not found above the test directory");
-    }
+    public static string Dir => RepoPaths.DataSamples;
 
     public static List<Dictionary<string, string>> Read(string path)
     {

@@ -18,11 +18,5 @@ public static class TaskFixtures
     public static IReadOnlyList<ExtractedTask> ExtractSeeds() =>
         [.. new[] { Directive, Conclusion }.SelectMany(f => new TaskExtractor(HaiPhong).Extract(SourceDocument.Read(Path(f))))];
 
-    private static string FindFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Analytics.sln")))
-                return System.IO.Path.Combine(dir.FullName, "tests", "Etl.Tests", "TaskExtraction", "Fixtures");
-        throw new DirectoryNotFoundException("Analytics.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string FindFolder() => System.IO.Path.Combine(RepoPaths.Root, "tests", "Etl.Tests", "TaskExtraction", "Fixtures");
 }

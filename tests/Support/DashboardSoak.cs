@@ -1,4 +1,4 @@
-// Shared by bench/Bench (the `soak` step) and tests/Dashboard.Tests (linked source file), so the
+// Used by bench/Bench (the `soak` step) and tests/Dashboard.Tests (both reference tests/Support), so the
 // figures in bench/RESULTS.md and the CI test come from the same code. BCL only, on purpose.
 using System.Collections.Concurrent;
 using System.Diagnostics;
