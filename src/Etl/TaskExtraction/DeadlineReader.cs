@@ -59,6 +59,8 @@ public static partial class DeadlineReader
         }
         foreach (Match m in NoYear().Matches(text))
             doubts.Add($"thời hạn không ghi năm \"{m.Value}\": điền ngày / deadline without a year");
+        foreach (Match m in PeriodNoYear().Matches(text))
+            doubts.Add($"thời hạn không ghi năm \"{m.Value}\": chọn tháng, quý / deadline without a year");
         foreach (Match m in BeforePeriod().Matches(text))
             doubts.Add($"\"{m.Value}\" không rõ hạn chót / unclear deadline");
         foreach (Match m in PartOfYear().Matches(text))
@@ -132,6 +134,10 @@ public static partial class DeadlineReader
 
     [GeneratedRegex(@"(?i:trước|chậm nhất(?: là)?) ngày \d{1,2}/\d{1,2}(?![/\d])")]
     private static partial Regex NoYear();
+
+    // "hoàn thành trong quý III", "trong tháng 9" with no year: the year is not guessed.
+    [GeneratedRegex(@"(?i:trong|hoàn thành|xong) (?i:tháng \d{1,2}|quý (?:IV|I{1,3}|[1-4]))(?![/\dIV]|\s+năm\s+\d)")]
+    private static partial Regex PeriodNoYear();
 
     [GeneratedRegex(@"(?i:trước) (?:tháng|quý) [\dIV]{1,3}(?:/| năm )\d{4}")]
     private static partial Regex BeforePeriod();

@@ -38,6 +38,7 @@ public sealed class DeadlineReaderTests
     [InlineData("báo cáo trước ngày 15/11")]
     [InlineData("hoàn thành trong năm 2026")]
     [InlineData("hoàn thành trước ngày 31/2/2026")]
+    [InlineData("tổng kết việc thí điểm, hoàn thành trong quý III.")]
     public void Reference_dates_and_incomplete_deadlines_give_no_deadline(string text) =>
         Assert.DoesNotContain(DeadlineReader.Read(text).Strong, d => d.Date is not null);
 
@@ -47,6 +48,8 @@ public sealed class DeadlineReaderTests
     [InlineData("chấn chỉnh trước tháng 11/2025", "không rõ hạn chót")]
     [InlineData("cập nhật kiến thức thường xuyên về nghiệp vụ", "thường xuyên")]
     [InlineData("hoàn thành trước ngày 31/2/2026", "không hợp lệ")]
+    [InlineData("tổng kết việc thí điểm, hoàn thành trong quý III.", "không ghi năm")]
+    [InlineData("tổ chức hội nghị trong tháng 9; báo cáo kết quả", "không ghi năm")]
     public void Incomplete_deadlines_become_doubts(string text, string doubt) =>
         Assert.Contains(DeadlineReader.Read(text).Doubts, d => d.Contains(doubt));
 
