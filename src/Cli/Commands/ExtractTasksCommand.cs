@@ -15,6 +15,9 @@ public sealed class ExtractTasksCommand : ICommand
         Reads directives and conclusions and writes a task register in the `tasks` format, plus
         `confidence` and `review_note`; a row with a review note must be checked (and the note cleared)
         before `analytics load` accepts it.
+        Danh sách trong đoạn ("(1) …; (2) …", "(i) …", "a) …", ": - …; - …") cho mỗi mục một nhiệm vụ (mục II.3.(2));
+        nhiệm vụ nêu lại từ văn bản khác ("… giao tại Kết luận số 183-KL/TW ngày 01/8/2025, như sau:") ghi source_doc
+        là văn bản đó. Inline lists give one task per item; tasks restated from another document name it as source_doc.
 
           --units FILE    bảng đơn vị (mẫu units) để gán mã đơn vị chủ trì, phối hợp / units table for unit codes
           --out FILE      tệp CSV kết quả / output CSV

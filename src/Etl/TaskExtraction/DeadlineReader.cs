@@ -34,6 +34,18 @@ public static partial class DeadlineReader
             if (!ok) { doubts.Add($"ngày không hợp lệ \"{m.Value}\""); continue; }
             found.Add(new Deadline("ngay", date, m.Value, IsStrong(text, m), m.Index));
         }
+        // "từ ngày 04/8/2025 đến ngày 22/8/2025": the task runs until the end of the span; the start need not carry a year.
+        foreach (Match m in RangeDeadline().Matches(text))
+        {
+            var end = m.Groups["end"];
+            if (found.Any(d => d.Position == end.Index)) continue;
+            if (!DocumentHeader.TryDate(m.Groups["ed"].Value, m.Groups["em"].Value, m.Groups["ey"].Value, out var date))
+            {
+                doubts.Add($"ngày không hợp lệ \"{m.Value}\"");
+                continue;
+            }
+            found.Add(new Deadline("ngay", date, end.Value, true, end.Index));
+        }
         foreach (Match m in MonthDeadline().Matches(text))
         {
             if (!DocumentHeader.TryDate("1", m.Groups["m"].Value, m.Groups["y"].Value, out var first)) continue;
@@ -47,6 +59,8 @@ public static partial class DeadlineReader
         }
         foreach (Match m in NoYear().Matches(text))
             doubts.Add($"thời hạn không ghi năm \"{m.Value}\": điền ngày / deadline without a year");
+        foreach (Match m in PeriodNoYear().Matches(text))
+            doubts.Add($"thời hạn không ghi năm \"{m.Value}\": chọn tháng, quý / deadline without a year");
         foreach (Match m in BeforePeriod().Matches(text))
             doubts.Add($"\"{m.Value}\" không rõ hạn chót / unclear deadline");
         foreach (Match m in PartOfYear().Matches(text))
@@ -77,19 +91,38 @@ public static partial class DeadlineReader
     {
         var cue = m.Groups["cue"].Value.ToLowerInvariant();
         if (cue is not ("trước" or "đến hết")) return true;
+        // "*(thời hạn: trước ngày 10/10/2025)*": a bracket holding nothing but the deadline.
+        var open = text.LastIndexOf('(', m.Index);
+        if (open >= 0 && text.IndexOf(')', open) is var close && close >= m.Index + m.Length &&
+            BracketLabel().IsMatch(text[(open + 1)..m.Index]) && text[(m.Index + m.Length)..close].Trim().Length == 0)
+            return true;
+        // "… trước ngày 31/8/2025; sau thời điểm này sẽ kết thúc …": the date is a cut-off.
+        if (CutOffAfter().IsMatch(text[(m.Index + m.Length)..])) return true;
         // "báo cáo Ban Thường vụ (qua Ban Tổ chức) trước ngày …": a parenthesis does not end the clause.
         var blanked = Parenthetical().Replace(text[..m.Index], p => new string(' ', p.Length));
         var segmentStart = blanked.LastIndexOfAny([',', ';', ':', '.']) + 1;
         var segment = blanked[segmentStart..];
         if (CompletionVerb().IsMatch(segment)) return true;
         var after = ParenthesisAfter().Replace(text[(m.Index + m.Length)..], "");
-        return segment.Trim().Length == 0 && (after.Length == 0 || after[0] is '.' or ';');
+        if (segment.Trim().Length == 0 && (after.Length == 0 || after[0] is '.' or ';')) return true;
+        // "Bộ Tài chính hướng dẫn phân bổ ngân sách cho cấp xã trước ngày 30/6/2025.": the date closes the task, unless
+        // the words before it describe something past ("người đã nghỉ việc trước ngày …").
+        return after.Trim().TrimEnd('.').Length == 0 && !PastQualifier().IsMatch(segment);
     }
 
     private const string Date = @"(?:(?<dd>\d{1,2})/(?<dm>\d{1,2})/(?<dy>\d{4})|ngày (?<ld>\d{1,2}) tháng (?<lm>\d{1,2}) năm (?<ly>\d{4}))";
 
     [GeneratedRegex(@"(?<cue>(?i:trước|chậm nhất(?: là)?|hạn chót|không quá|không muộn hơn|đến hết|thời hạn(?: hoàn thành)?:?|hạn hoàn thành:?|thời gian hoàn thành:?))\s(?:(?:vào )?ngày\s)?" + Date)]
     private static partial Regex DayDeadline();
+
+    [GeneratedRegex(@"(?i:từ) ngày \d{1,2}/\d{1,2}(?:/\d{4})?\s*(?i:đến|tới)\s+(?<end>(?i:hết\s+)?ngày (?<ed>\d{1,2})/(?<em>\d{1,2})/(?<ey>\d{4}))")]
+    private static partial Regex RangeDeadline();
+
+    [GeneratedRegex(@"^\s*(?i:(?:thời hạn|hạn|thời gian hoàn thành|hoàn thành|xong)\s*:?)?\s*$")]
+    private static partial Regex BracketLabel();
+
+    [GeneratedRegex(@"^\s*[;,.]\s*(?i:sau|quá)\s+(?:thời điểm|thời hạn|ngày|mốc)\s+(?:này|trên|đó)\b")]
+    private static partial Regex CutOffAfter();
 
     private const string PeriodCue = @"(?i:trong|thời hạn(?: hoàn thành)?:?|thời gian(?: hoàn thành| thực hiện)?:?|hoàn thành:?|xong)";
 
@@ -101,6 +134,10 @@ public static partial class DeadlineReader
 
     [GeneratedRegex(@"(?i:trước|chậm nhất(?: là)?) ngày \d{1,2}/\d{1,2}(?![/\d])")]
     private static partial Regex NoYear();
+
+    // "hoàn thành trong quý III", "trong tháng 9" with no year: the year is not guessed.
+    [GeneratedRegex(@"(?i:trong|hoàn thành|xong) (?i:tháng \d{1,2}|quý (?:IV|I{1,3}|[1-4]))(?![/\dIV]|\s+năm\s+\d)")]
+    private static partial Regex PeriodNoYear();
 
     [GeneratedRegex(@"(?i:trước) (?:tháng|quý) [\dIV]{1,3}(?:/| năm )\d{4}")]
     private static partial Regex BeforePeriod();
@@ -116,6 +153,9 @@ public static partial class DeadlineReader
 
     [GeneratedRegex(@"(?i:hoàn thành|hoàn thiện|xong|báo cáo|gửi|trình|nộp|ban hành|tổng hợp|kết thúc)")]
     private static partial Regex CompletionVerb();
+
+    [GeneratedRegex(@"(?i:\bđã\b|\bđược\b|\btừng\b|nghỉ hưu|nghỉ việc|thôi việc|quyết định)")]
+    private static partial Regex PastQualifier();
 
     [GeneratedRegex(@"\([^()]*\)")]
     private static partial Regex Parenthetical();

@@ -89,7 +89,8 @@ public sealed partial record DocumentHeader(string SourceDoc, DateOnly? SourceDa
     }
 
     // "Số 14-CV/TU", "Số: 14/CT-UBND", "Số        -CV/TU". A receipt stamp ("Số: 41037") has no symbol and is not the number.
-    [GeneratedRegex(@"^\s*Số\s*:?\s*(?<num>\d*)\s*(?<sep>[-/])(?<sym>[A-ZĐ][A-ZĐ0-9\-/]*)")]
+    // "09-CTr/TU": a Chương trình's symbol has a small letter.
+    [GeneratedRegex(@"^\s*Số\s*:?\s*(?<num>\d*)\s*(?<sep>[-/])(?<sym>[A-ZĐ][A-ZĐ0-9\-/]*(?:[a-zđ][A-ZĐ0-9\-/]*)?)")]
     private static partial Regex NumberLine();
 
     // "Cần Thơ, ngày 06 tháng 10 năm 2025", or blank "Hải Phòng, ngày    tháng    năm 2025".

@@ -5,7 +5,10 @@ using CsvHelper;
 namespace Analytics.Etl.TaskExtraction;
 
 /// <summary>A hand label: what a Ban Tổ chức officer entered for one task of a document.</summary>
-public sealed record TaskLabel(string SourceFile, string Clause, string? LeadUnit, string DueKind, DateOnly? DueDate, string TitleStart);
+/// <remarks><c>LeadText</c> is the lead as written (also when no code can be given); <c>SourceDoc</c> is given
+/// only by label files with that column, for documents that quote another document's tasks.</remarks>
+public sealed record TaskLabel(string SourceFile, string Clause, string? LeadUnit, string DueKind, DateOnly? DueDate, string TitleStart,
+    string LeadText = "", string? SourceDoc = null);
 
 /// <summary>Precision and recall of one aspect, with the counts behind them.</summary>
 public sealed record PrecisionRecall(string Aspect, int TruePositives, int Output, int Labelled)
@@ -29,12 +32,13 @@ public sealed record ExtractionScore(PrecisionRecall Detection, PrecisionRecall 
         var labels = new List<TaskLabel>();
         csv.Read();
         csv.ReadHeader();
+        var hasSourceDoc = csv.HeaderRecord!.Contains("source_doc");
         while (csv.Read())
         {
             string F(string name) => (csv.GetField(name) ?? "").Trim();
             labels.Add(new TaskLabel(F("source_file"), F("clause"), F("lead_unit") is { Length: > 0 } l ? l : null, F("due_kind"),
                 F("due_date") is { Length: > 0 } d ? DateOnly.ParseExact(d, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
-                F("title_start")));
+                F("title_start"), F("lead_text"), hasSourceDoc ? F("source_doc") : null));
         }
         return labels;
     }

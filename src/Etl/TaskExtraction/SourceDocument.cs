@@ -6,7 +6,7 @@ using System.Xml;
 namespace Analytics.Etl.TaskExtraction;
 
 /// <summary>
-/// The body text of a directive as lines: Markdown emphasis and tables removed, page numbers and
+/// The body text of a directive as lines: Markdown emphasis (bold and italic) and tables removed, page numbers and
 /// footnotes (with their reference marks, "Thành uỷ1") taken out, because footnotes are never tasks.
 /// </summary>
 public sealed partial class SourceDocument
@@ -58,7 +58,7 @@ public sealed partial class SourceDocument
         var sb = new StringBuilder();
         foreach (var raw in text.Split('\n'))
         {
-            var line = raw.Replace("**", "").Replace("__", "");
+            var line = Italic().Replace(raw.Replace("**", "").Replace("__", ""), "$1");
             line = MarkdownHeading().Replace(line, "");
             if (line.TrimStart().StartsWith('|'))
             {
@@ -168,6 +168,8 @@ public sealed partial class SourceDocument
     }
 
     [GeneratedRegex(@"^:?-{2,}:?$")] private static partial Regex TableRule();
+    // "*(hoàn thành trong tháng 9/2025)*": Markdown italics around a deadline or a date line.
+    [GeneratedRegex(@"(?<![*\p{L}\d])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![*\p{L}\d])")] private static partial Regex Italic();
     [GeneratedRegex(@"^\s{0,3}#{1,6}\s+")] private static partial Regex MarkdownHeading();
     [GeneratedRegex(@"^\s*([-=_*]\s*){3,}$")] private static partial Regex Rule();
     [GeneratedRegex(@"^\s*\d{1,3}\s*$")] private static partial Regex PageNumber();

@@ -10,6 +10,9 @@ public sealed record ExtractedTask(
     string DueKind, DateOnly? DueDate, string? DueEvidence, double Confidence, IReadOnlyList<string> ReviewNotes)
 {
     public string ReviewNote => string.Join(" | ", ReviewNotes);
+
+    /// <summary>The sentence that introduces an inline item ("Giao Ban Tổ chức Thành ủy … các nội dung:"); null for a whole item.</summary>
+    public string? Context { get; init; }
 }
 
 /// <summary>
@@ -29,11 +32,21 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         public string Head = "";
         public readonly List<string> Body = [];
         public Deadline? Closing;
+        /// <summary>An unnumbered paragraph above this item that introduces another document's tasks.</summary>
+        public string? QuoteIntro;
         public int Ordinal;
         public string FullText => VietnameseFold.Squash(Head + " " + string.Join(" ", Body));
     }
 
-    private sealed record Paragraph(string Text, string? Kind, string Marker, int Rank);
+    /// <param name="Excerpt">Taken from a section that is not about tasks only because it restates another document's tasks.</param>
+    private sealed record Paragraph(string Text, string? Kind, string Marker, int Rank, bool Excerpt = false);
+
+    /// <summary>One task cut from a leaf: its clause and words, and for an inline item the sentence introducing the list
+    /// and the deadline that closes the whole list.</summary>
+    private sealed record Piece(string Clause, string Text, string? Note, string? Intro = null, Deadline? Closing = null);
+
+    /// <summary>The document whose tasks a passage restates ("… giao tại Kết luận số 183-KL/TW ngày 01/8/2025, như sau:").</summary>
+    private sealed record QuotedSource(string Doc, DateOnly? Date, string Evidence);
 
     public IReadOnlyList<ExtractedTask> Extract(SourceDocument doc)
     {
@@ -41,8 +54,8 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         var root = BuildTree(Zone(Paragraphs(doc.Lines)), out var structureNotes);
         var tasks = new List<ExtractedTask>();
         foreach (var leaf in Leaves(root))
-            foreach (var (clause, text, splitNote) in Split(leaf))
-                tasks.Add(Build(doc, header, leaf, clause, text, splitNote, structureNotes));
+            foreach (var piece in Split(leaf))
+                tasks.Add(Build(doc, header, leaf, piece, structureNotes));
         tasks.AddRange(TableTasks(doc, header));
         // Two rows with one clause would get one task_id: keep both, flag both.
         foreach (var dup in tasks.GroupBy(t => t.TaskId).Where(g => g.Count() > 1).ToList())
@@ -74,6 +87,8 @@ public sealed partial class TaskExtractor(UnitDirectory units)
             var line = raw.Trim();
             if (line.Length == 0) continue;
             var (k, m, r, rest) = MarkerOf(line);
+            // "…; b) tham mưu …;" wrapped so that "c) tổng hợp …" starts a line: still the same paragraph's list.
+            if (text is not null && k is "letter" or "paren" && ContinuesInlineList(text, k, m)) k = null;
             var startsUpper = StartsUpper(line);
             var newParagraph = text is null || k is not null
                 || (EndsSentence(prevLine) && startsUpper)
@@ -110,6 +125,14 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         return (null, "", 0, line);
     }
 
+    private static bool ContinuesInlineList(string text, string kind, string marker)
+    {
+        string previous;
+        if (kind == "letter") { if (marker is "a") return false; previous = (char)(marker[0] - 1) + ")"; }
+        else { if (!int.TryParse(marker, out var n) || n <= 1) return false; previous = $"({n - 1})"; }
+        return Regex.IsMatch(text, @"[:;.]\s+" + Regex.Escape(previous) + @"\s");
+    }
+
     private static bool StartsUpper(string s)
     {
         var c = s.TrimStart('“', '"', '‘', '\'', '(', '*').FirstOrDefault();
@@ -140,14 +163,28 @@ public sealed partial class TaskExtractor(UnitDirectory units)
                 : romans.Where(p => !ReviewSection().IsMatch(VietnameseFold.Fold(p.Text))).ToHashSet();
             var zone = new List<Paragraph>();
             var inside = false;
+            Paragraph? section = null;
+            int? excerptRank = null;
             foreach (var p in paragraphs)
             {
-                if (p.Kind == "roman") inside = wanted.Contains(p);
-                if (inside) zone.Add(p);
+                if (p.Kind == "roman") { inside = wanted.Contains(p); section = p; excerptRank = null; }
+                if (inside) { zone.Add(p); continue; }
+                // A section about something else (a propaganda guide's "NỘI DUNG TUYÊN TRUYỀN") that restates a
+                // central document's tasks: those tasks are tasks, the rest of the section is not.
+                if (excerptRank is { } rank && (p.Kind is null || p.Rank > rank)) { zone.Add(p with { Excerpt = true }); continue; }
+                excerptRank = null;
+                if (p.Kind is "roman") continue;
+                if (p.Kind is null ? QuotedIn(p.Text) is null : !IntroducesQuotedTasks(p.Text)) continue;
+                if (section is not null && !zone.Contains(section)) zone.Add(section);
+                zone.Add(p with { Excerpt = true });
+                // An unnumbered introduction brings every item after it in the section.
+                excerptRank = p.Kind is null ? 0 : p.Rank;
             }
             return zone;
         }
         var first = paragraphs.FindIndex(p => p.Kind == "arabic");
+        // The sentence just before item 1 may say whose tasks the items are ("Kết luận số … yêu cầu như sau:").
+        if (first > 0 && paragraphs[first - 1].Kind is null && QuotedIn(paragraphs[first - 1].Text) is not null) first--;
         if (first < 0) first = paragraphs.FindIndex(p => p.Kind is "dotted" or "letter" or "paren");
         return first < 0 ? [] : paragraphs[first..];
     }
@@ -159,8 +196,23 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         var stack = new Stack<Item>();
         stack.Push(root);
         var multipleSections = zone.Count(p => p.Kind == "roman") > 1;
+        // "Kết luận số 183-KL/TW ngày 01/8/2025 của Bộ Chính trị yêu cầu như sau:" over numbered items: those items,
+        // down to the level of the first one, restate that document's tasks.
+        string? quoteIntro = null;
+        int? quoteRank = null;
         foreach (var p in zone)
         {
+            if (p.Kind is null && QuotedIn(p.Text) is not null)
+            {
+                (quoteIntro, quoteRank) = (p.Text, null);
+                continue;
+            }
+            if (p.Kind is "roman" or "article") quoteIntro = null;
+            else if (quoteIntro is not null && p.Kind is not null)
+            {
+                quoteRank ??= p.Rank;
+                if (p.Rank < quoteRank) quoteIntro = null;
+            }
             if (p.Kind is null)
             {
                 var top = stack.Peek();
@@ -174,7 +226,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
             }
             while (stack.Peek().Rank >= p.Rank) stack.Pop();
             var parent = stack.Peek();
-            var item = new Item { Kind = p.Kind, Rank = p.Rank, Parent = parent, Head = p.Text };
+            var item = new Item { Kind = p.Kind, Rank = p.Rank, Parent = parent, Head = p.Text, QuoteIntro = quoteIntro };
             item.Ordinal = parent.Children.Count(c => c.Kind == p.Kind) + 1;
             var prefix = parent.Kind == "article" || (parent.Kind == "roman" && !multipleSections) ? "" : parent.Clause;
             item.Clause = p.Kind switch
@@ -189,7 +241,7 @@ public sealed partial class TaskExtractor(UnitDirectory units)
                 "dash" => prefix + "-" + item.Ordinal,
                 _ => prefix + "+" + item.Ordinal,
             };
-            if (p.Kind is "arabic" or "paren" && int.TryParse(p.Marker, out var n) && n != item.Ordinal)
+            if (p.Kind is "arabic" or "paren" && !p.Excerpt && int.TryParse(p.Marker, out var n) && n != item.Ordinal)
                 notes.Add($"{item.Clause}: số mục không liên tục / numbering out of sequence");
             parent.Children.Add(item);
             stack.Push(item);
@@ -203,11 +255,19 @@ public sealed partial class TaskExtractor(UnitDirectory units)
     {
         if (item.Children.Count == 0)
         {
-            if (item.Kind is not ("root" or "roman" or "article") && item.FullText.Length > 0 && !(IsAssignmentOnly(item.Head) && item.Body.Count == 0 && item.Head.TrimEnd().EndsWith(':')))
+            if (item.Kind is not ("root" or "roman" or "article") && item.FullText.Length > 0 && !(IsAssignmentOnly(item.Head) && item.Body.Count == 0 && item.Head.TrimEnd().EndsWith(':'))
+                && !IsAssessmentHeading(item.Head))
                 yield return item;
             yield break;
         }
         foreach (var leaf in item.Children.SelectMany(Leaves)) yield return leaf;
+    }
+
+    /// <summary>"1. Đánh giá chung", "Kết quả đạt được": a heading over the review of what was done, not a task.</summary>
+    private static bool IsAssessmentHeading(string head)
+    {
+        var h = head.Trim();
+        return h.Length <= 60 && !EndsSentence(h) && AssessmentHeading().IsMatch(VietnameseFold.Fold(h));
     }
 
     /// <summary>A head that only names who is assigned ("Giao Ban Tổ chức Thành uỷ", "Các cấp ủy…:").</summary>
@@ -221,25 +281,79 @@ public sealed partial class TaskExtractor(UnitDirectory units)
     // ---------- splitting ----------
 
     /// <summary>
-    /// Inline "(i) … (ii) …" are separate tasks; an item whose sentences carry different completion
+    /// An inline list inside a paragraph ("…như sau: (1) …; (2) …", "(i) … (ii) …", "a) … b) …", ": - …; - …") gives
+    /// one task per item, introduced by the words before the list; an item whose sentences carry different completion
     /// deadlines is split by sentence (7.2.(3)a, 7.2.(3)b) because one register row holds one deadline.
     /// </summary>
-    private static IEnumerable<(string Clause, string Text, string? Note)> Split(Item leaf)
+    private static IEnumerable<Piece> Split(Item leaf)
     {
         var text = TitleText(leaf);
-        var inline = InlineRoman().Matches(text);
-        if (inline.Count >= 2 && inline[0].Groups["r"].Value == "i")
+        if (InlineList(text) is { } list)
         {
-            for (var k = 0; k < inline.Count; k++)
+            var join = leaf.Clause.EndsWith('.') ? "" : ".";
+            var items = list.Items;
+            // "(toàn bộ các nhiệm vụ này phải hoàn thành trước ngày 31/8/2025)" after the last item is for every item.
+            Deadline? closing = null;
+            if (InlineClosing().Match(items[^1].Text) is { Success: true } close &&
+                DeadlineReader.Read(close.Groups["c"].Value).Strong.FirstOrDefault(d => d.Date is not null) is { } closingDeadline)
             {
-                var start = inline[k].Index + inline[k].Length;
-                var end = k + 1 < inline.Count ? inline[k + 1].Index : text.Length;
-                foreach (var part in SplitByDeadline(leaf.Clause + ".(" + inline[k].Groups["r"].Value + ")", text[start..end].Trim()))
-                    yield return part;
+                closing = closingDeadline;
+                items[^1] = (items[^1].Label, items[^1].Text[..close.Index].TrimEnd(' ', ';', ',', '.'));
             }
+            foreach (var (label, itemText) in items)
+                foreach (var (clause, part, note) in SplitByDeadline(leaf.Clause + join + label, itemText))
+                    yield return new Piece(clause, part, note, list.Intro, closing);
             yield break;
         }
-        foreach (var part in SplitByDeadline(leaf.Clause, text)) yield return part;
+        foreach (var (clause, part, note) in SplitByDeadline(leaf.Clause, text)) yield return new Piece(clause, part, note);
+    }
+
+    private sealed record InlineItems(string Intro, List<(string Label, string Text)> Items);
+
+    private static readonly string[] RomanOrdinals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"];
+
+    /// <summary>
+    /// The inline list of a paragraph: markers of one kind in sequence ((1), (2)…; (i), (ii)…; a), b)…; or dashes), the
+    /// first after a colon, each after a colon, semicolon or full stop, at least two. The list starting first wins.
+    /// </summary>
+    private static InlineItems? InlineList(string text)
+    {
+        var marks = InlineMarker().Matches(text).ToList();
+        List<Match>? best = null;
+        foreach (var kind in new[] { "p", "r", "l", "d" })
+        {
+            var chain = new List<Match>();
+            foreach (var m in marks.Where(m => m.Groups[kind].Success))
+            {
+                var expected = chain.Count + 1;
+                var value = m.Groups[kind].Value;
+                var fits = kind switch
+                {
+                    "p" => value == expected.ToString(CultureInfo.InvariantCulture),
+                    "r" => expected <= RomanOrdinals.Length && value == RomanOrdinals[expected - 1],
+                    "l" => value[0] == (char)('a' + expected - 1),
+                    _ => true,
+                };
+                if (chain.Count == 0 && !(fits && m.Groups["sep"].Value == ":")) continue;
+                if (chain.Count > 0 && (!fits || (kind == "d" && m.Groups["sep"].Value == ":"))) continue;
+                chain.Add(m);
+            }
+            if (chain.Count >= 2 && (best is null || chain[0].Index < best[0].Index)) best = chain;
+        }
+        if (best is null) return null;
+        var items = new List<(string, string)>();
+        for (var k = 0; k < best.Count; k++)
+        {
+            var m = best[k];
+            var start = m.Index + m.Length;
+            var end = k + 1 < best.Count ? best[k + 1].Groups["mark"].Index : text.Length;
+            var label = m.Groups["p"].Success ? $"({m.Groups["p"].Value})"
+                : m.Groups["r"].Success ? $"({m.Groups["r"].Value})"
+                : m.Groups["l"].Success ? m.Groups["l"].Value + ")"
+                : "-" + (k + 1).ToString(CultureInfo.InvariantCulture);
+            items.Add((label, text[start..end].Trim().TrimEnd(';', ',').TrimEnd()));
+        }
+        return new InlineItems(text[..best[0].Groups["mark"].Index].Trim(), items);
     }
 
     private static IEnumerable<(string, string, string?)> SplitByDeadline(string clause, string text)
@@ -272,8 +386,9 @@ public sealed partial class TaskExtractor(UnitDirectory units)
 
     // ---------- one row ----------
 
-    private ExtractedTask Build(SourceDocument doc, DocumentHeader header, Item leaf, string clause, string text, string? splitNote, List<string> structureNotes)
+    private ExtractedTask Build(SourceDocument doc, DocumentHeader header, Item leaf, Piece piece, List<string> structureNotes)
     {
+        var (clause, text, splitNote) = (piece.Clause, piece.Text, piece.Note);
         var notes = new List<string>(header.Problems);
         var confidence = 1.0;
         if (header.Problems.Count > 0) confidence -= 0.1;
@@ -282,22 +397,39 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         notes.AddRange(structureNotes.Where(n => n.StartsWith(clause + ":", StringComparison.Ordinal)));
         if (splitNote is not null) { notes.Add(splitNote); confidence -= 0.2; }
 
-        // Headings that frame this task, nearest first: its own head when the title is its body
-        // ("2. Giao Sở X" / "Hoàn thiện…"), then each heading above it.
-        var context = new List<Item>();
-        if (leaf.Head != text) context.Add(leaf);
-        for (var up = leaf.Parent; up is not null && up.Kind != "root"; up = up.Parent) context.Add(up);
+        // Words that frame this task, nearest first: the sentence introducing an inline list (with the deadline
+        // closing that list), or its own head when the title is its body ("2. Giao Sở X" / "Hoàn thiện…"),
+        // then each heading above it.
+        var context = new List<(string Head, Deadline? Closing)>();
+        if (piece.Intro is not null) context.Add((piece.Intro, piece.Closing));
+        else if (leaf.Head != text) context.Add((leaf.Head, leaf.Closing));
+        for (var up = leaf.Parent; up is not null && up.Kind != "root"; up = up.Parent) context.Add((up.Head, up.Closing));
+        context.Add(("", RootOf(leaf).Closing));
+
+        // Tasks restated from another document belong to that document; the row says where they were read.
+        var quote = piece.Intro is not null ? QuotedIn(piece.Intro) : null;
+        for (var up = leaf.Parent; quote is null && up is not null && up.Kind is not ("root" or "roman"); up = up.Parent)
+            quote = QuotedIn(up.FullText);
+        for (var up = leaf; quote is null && up is not null; up = up.Parent)
+            if (up.QuoteIntro is not null) quote = QuotedIn(up.QuoteIntro);
+        if (quote is not null)
+        {
+            notes.Add($"Nhiệm vụ trích từ \"{quote.Evidence}\", nêu lại trong văn bản {header.SourceDoc}: văn bản giao là {quote.Doc} / task quoted from another document");
+            confidence -= 0.1;
+            if (quote.Date is null) { notes.Add($"Không rõ ngày của {quote.Doc} / date of the quoted document not written"); confidence -= 0.2; }
+            header = header with { SourceDoc = quote.Doc, SourceDate = quote.Date };
+        }
 
         // Lead: the task's own words first ("Các xã, phường, đặc khu tiếp tục…"), then the headings.
         var lead = FindLead(text);
         foreach (var c in context)
-            if (lead is null) lead = FindLead(c.Head);
+            if (lead is null && c.Head.Length > 0) lead = FindLead(c.Head);
         var leadCode = ApplyLead(lead, notes, ref confidence);
         var leadEvidence = lead?.Evidence;
 
         // Support: "phối hợp với …" in the item or in a heading above it.
         var support = new List<UnitMention>();
-        foreach (var t in context.Select(c => c.Head).Prepend(text))
+        foreach (var t in context.Select(c => c.Head).Where(h => h.Length > 0).Prepend(text))
             foreach (var s in FindSupport(t, notes))
                 if (s.Unit.Code != leadCode && support.All(x => x.Unit.Code != s.Unit.Code)) support.Add(s);
 
@@ -305,8 +437,23 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         var findings = DeadlineReader.Read(text);
         var dated = findings.Strong.Where(d => d.Date is not null).ToList();
         var recurring = findings.Strong.FirstOrDefault(d => d.Kind == "thuong_xuyen");
+        // "Văn phòng … thường xuyên theo dõi, đôn đốc …": the unit's task itself recurs.
+        if (recurring is null && lead?.Kind == LeadKind.Unit && text.IndexOf(lead.Evidence, StringComparison.Ordinal) is >= 0 and var at &&
+            SubjectRecurs().Match(text[(at + lead.Evidence.Length)..]) is { Success: true } recurs)
+        {
+            recurring = new Deadline("thuong_xuyen", null, recurs.Groups["w"].Value, true, at + lead.Evidence.Length + recurs.Groups["w"].Index);
+            findings = findings with { Doubts = findings.Doubts.Where(d => !d.Contains("recurring?", StringComparison.Ordinal)).ToList() };
+        }
         Deadline? due = null;
-        if (dated.Select(d => d.Date).Distinct().Count() == 1) due = dated[^1];
+        if (dated.Select(d => d.Date).Distinct().Count() == 1)
+        {
+            due = dated[^1];
+            if (piece.Closing is { } listDue && listDue.Date != due.Date)
+            {
+                notes.Add($"Mục có hạn riêng \"{due.Evidence}\" khác hạn chung của danh sách \"{listDue.Evidence}\": lấy hạn riêng, kiểm tra / item's own deadline kept over the list's");
+                confidence -= 0.2;
+            }
+        }
         else if (dated.Count > 1)
         {
             notes.Add("Nhiều thời hạn khác nhau trong một nhiệm vụ: " + string.Join("; ", dated.Select(d => $"\"{d.Evidence}\"")) + " / several deadlines");
@@ -315,9 +462,9 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         if (due is null && dated.Count == 0)
         {
             // "Các nhiệm vụ trên hoàn thành trước ngày…" closing the list, or a deadline in a heading.
-            foreach (var c in context.Append(RootOf(leaf)))
+            foreach (var c in context)
             {
-                due = c.Closing ?? (c.Kind != "root" ? DeadlineReader.Read(c.Head).Strong.FirstOrDefault(d => d.Date is not null) : null);
+                due = c.Closing ?? (c.Head.Length > 0 ? DeadlineReader.Read(c.Head).Strong.FirstOrDefault(d => d.Date is not null) : null);
                 if (due is not null) break;
             }
         }
@@ -326,7 +473,31 @@ public sealed partial class TaskExtractor(UnitDirectory units)
         var taskId = $"{header.IdKey}:{clause}";
         return new ExtractedTask(doc.FileName, taskId, header.SourceDoc, header.SourceDate, clause, text,
             leadCode, leadEvidence, support.Select(s => s.Unit.Code).ToList(), support.Select(s => s.Evidence).ToList(),
-            due?.Kind ?? "khong", due?.Date, due?.Evidence, Math.Round(Math.Max(0.1, confidence), 2), notes.Distinct().ToList());
+            due?.Kind ?? "khong", due?.Date, due?.Evidence, Math.Round(Math.Max(0.1, confidence), 2), notes.Distinct().ToList())
+        {
+            Context = piece.Intro,
+        };
+    }
+
+    private static bool IntroducesQuotedTasks(string paragraph) =>
+        (InlineList(paragraph) is { } list && QuotedIn(list.Intro) is not null) || QuotedIn(paragraph) is not null;
+
+    /// <summary>
+    /// The document a list's introduction quotes: the last sentence ends with a colon and names the tasks as given
+    /// in another document ("… giao tại Kết luận số 183-KL/TW ngày 01/8/2025 …, như sau:", "Kết luận số … yêu cầu:").
+    /// "Thực hiện Kết luận số …, Ban Thường vụ yêu cầu … nội dung sau:" introduces the document's own tasks.
+    /// </summary>
+    private static QuotedSource? QuotedIn(string intro)
+    {
+        intro = VietnameseFold.Squash(intro).TrimEnd();
+        if (!intro.EndsWith(':')) return null;
+        var sentence = SentenceEnd().Split(intro)[^1];
+        // "Tại Kết luận số …, Bộ Chính trị đánh giá như sau:" quotes an assessment, not tasks.
+        if (OwnImplementation().IsMatch(sentence) || !TaskWord().IsMatch(sentence)) return null;
+        var m = QuotedReference().Match(sentence);
+        if (!m.Success) return null;
+        DateOnly? date = DocumentHeader.TryDate(m.Groups["d"].Value, m.Groups["mo"].Value, m.Groups["y"].Value, out var d) ? d : null;
+        return new QuotedSource(m.Groups["num"].Value, date, m.Groups["ref"].Value.TrimEnd(',', ' '));
     }
 
     private string NotInTable => units.Units.Count == 0
@@ -464,6 +635,12 @@ public sealed partial class TaskExtractor(UnitDirectory units)
     private Lead? FindLead(string text)
     {
         text = VietnameseFold.Squash(text);
+        // "Về tài chính: Sở Tài chính chủ trì…": the topic before the colon names no one.
+        if (TopicLeadIn().Match(text) is { Success: true } topic) text = text[topic.Length..];
+        // "Thực hiện Kết luận số …, Ban Thường vụ Thành ủy giao Ban Tổ chức Thành ủy: …": the body given the task
+        // is the one after "giao", not the one giving it.
+        if (ImplementingLeadIn().Match(text) is { Success: true } implementing) text = text[implementing.Length..];
+        if (AssignerLeadIn().Match(text) is { Success: true } assigner) text = text[assigner.Length..];
         var tokens = VietnameseFold.Tokens(text);
         if (tokens.Count == 0) return null;
         // "Đồng chí Phó Bí thư … lãnh đạo Đảng ủy UBND thành phố chỉ đạo", "… chỉ đạo Ban Tổ chức Thành ủy chủ trì"
@@ -625,9 +802,18 @@ public sealed partial class TaskExtractor(UnitDirectory units)
     [GeneratedRegex(@"^(T/M|TM\.|KT\.|T/L|TL\.|TUQ\.)\s", RegexOptions.IgnoreCase)] private static partial Regex Signature();
     [GeneratedRegex(@"nhiem vu|giai phap|to chuc thuc hien|phan cong|trach nhiem|de nghi")] private static partial Regex TaskSection();
     [GeneratedRegex(@"danh gia|ket qua|tinh hinh|muc dich|yeu cau|can cu|han che|nguyen nhan")] private static partial Regex ReviewSection();
-    [GeneratedRegex(@"^(Các|Những)\s+(nhiệm vụ|nội dung|việc|công việc)\s+(nêu\s+)?trên\b")] private static partial Regex ListClosing();
+    [GeneratedRegex(@"^\(?(?:(?i:toàn bộ|tất cả)\s+(?:các\s+|những\s+)?|(?:Các|Những)\s+)(?:nhiệm vụ|nội dung|việc|công việc)\s+(?:nêu\s+)?(?:trên|này)\b")] private static partial Regex ListClosing();
+    [GeneratedRegex(@"(?:\((?<c>(?i:toàn bộ|tất cả|các|những)\s+(?:các\s+|những\s+)?(?:nhiệm vụ|nội dung|việc|công việc)\s+(?:nêu\s+)?(?:trên|này)\b[^()]*)\)|(?<=[.;]\s)(?<c>(?i:toàn bộ|tất cả|các|những)\s+(?:các\s+|những\s+)?(?:nhiệm vụ|nội dung|việc|công việc)\s+(?:nêu\s+)?(?:trên|này)\b[^()]*?))[.;]?\s*$")] private static partial Regex InlineClosing();
+    [GeneratedRegex(@"(?<sep>[:;.])\s*(?<mark>(?:\((?<p>\d{1,2})\)|\((?<r>i{1,3}|iv|v|vi{1,3}|ix|x)\)|(?<l>[a-zđ])\)|(?<d>[-–])))\s+(?=[\p{L}\d(“""*])")] private static partial Regex InlineMarker();
+    [GeneratedRegex(@"^(?:danh gia|ket qua|tinh hinh)")] private static partial Regex AssessmentHeading();
+    [GeneratedRegex(@"^(?:Thực hiện|Căn cứ|Triển khai|Để triển khai|Để thực hiện)\s")] private static partial Regex OwnImplementation();
+    [GeneratedRegex(@"(?:^(?:Tại\s+)?|\b(?:tại|trong)\s+)(?<ref>(?:Kết luận|Thông báo(?: kết luận)?|Nghị quyết|Chỉ thị|Quyết định|Công văn|Kế hoạch|Hướng dẫn|Quy định)\s+số\s+(?<num>\d{1,5}[-/][\p{Lu}\d][\p{L}\d/\-]*)(?:\s*,)?(?:\s+ngày\s+(?<d>\d{1,2})/(?<mo>\d{1,2})/(?<y>\d{4}))?)")] private static partial Regex QuotedReference();
+    [GeneratedRegex(@"^Về\s[^:;.]{1,60}:\s*")] private static partial Regex TopicLeadIn();
+    [GeneratedRegex(@"(?i:nhiệm vụ|\bgiao\b|yêu cầu|đề nghị|chỉ đạo|phân công|trách nhiệm)")] private static partial Regex TaskWord();
+    [GeneratedRegex(@"^(?:Thực hiện|Căn cứ|Triển khai|Để triển khai|Để thực hiện)\s[^,:;]{1,160},\s*(?=\p{Lu})")] private static partial Regex ImplementingLeadIn();
+    [GeneratedRegex(@"^(?:Ban Thường vụ|Thường trực|Ban Chấp hành|Ban Bí thư|Bộ Chính trị)[^,:;]{0,40}?\s(?:giao|yêu cầu|đề nghị)(?:\s+cho)?\s+(?=\p{Lu})")] private static partial Regex AssignerLeadIn();
+    [GeneratedRegex(@"^\s*(?:có trách nhiệm\s+)?(?<w>thường xuyên)\s")] private static partial Regex SubjectRecurs();
     [GeneratedRegex(@"^(Giao|Đề nghị|Yêu cầu|Các|Những)\s|^\p{Lu}[^.;]*:\s*$")] private static partial Regex AssignmentHead();
-    [GeneratedRegex(@"(?<=[:.;]\s?)\((?<r>i|ii|iii|iv|v|vi|vii|viii)\)\s")] private static partial Regex InlineRoman();
     [GeneratedRegex(@"(?<=[.;])\s+(?=\p{Lu})")] private static partial Regex SentenceEnd();
     [GeneratedRegex(@"^(Đồng chí|Đ/c)\s")] private static partial Regex Comrade();
     [GeneratedRegex(@"^\s*(chỉ đạo|chủ trì|thực hiện|tổ chức thực hiện|:)")] private static partial Regex DirectingVerb();

@@ -18,6 +18,11 @@ public sealed class UnseenDocumentTests
         { "unseen/cantho_quyetdinh_blind.txt", "unseen/units_cantho.csv" },
         { TaskFixtures.Directive, "units_haiphong.csv" },
         { TaskFixtures.Conclusion, "units_haiphong.csv" },
+        { "quoted/hd_tuyentruyen_kl183.md", "quoted/units_quoted.csv" },
+        { "quoted/cv_trienkhai_kl178.txt", "quoted/units_quoted.csv" },
+        { "quoted/kh_sapxep_xa.txt", "quoted/units_quoted.csv" },
+        { "quoted/tb_ketluan_btv_45.txt", "quoted/units_quoted.csv" },
+        { "quoted/cv_dondoc_nhiemvu.md", "quoted/units_quoted.csv" },
     };
 
     private static string Plain(string text) => Regex.Replace(text.Replace("**", ""), @"\s+", " ");
@@ -54,6 +59,13 @@ public sealed class UnseenDocumentTests
             }
             else Assert.Null(t.DueDate);
 
+            // A lead kept as written (a central body outside the units table) is written there too.
+            if (t.LeadEvidence is not null) Assert.Contains(t.LeadEvidence, source);
+            if (t.ReviewNotes.Any(n => n.StartsWith("Nhiệm vụ trích từ", StringComparison.Ordinal)))
+            {
+                Assert.Contains(t.SourceDoc, source);
+                if (t.SourceDate is { } quotedDate) Assert.Contains($"{t.SourceDoc} ngày {quotedDate.Day:00}/{quotedDate.Month}/{quotedDate.Year}", source);
+            }
             if (t.LeadUnit is not null)
             {
                 Assert.Contains(t.LeadEvidence!, source);
