@@ -27,7 +27,9 @@ public static class MonthlyBuilder
         {
             dims ??= [];
             var def = IndicatorCatalogue.Get(id) ?? throw new InvalidOperationException($"indicator {id} is not in the catalogue");
-            return new MonthlyRow(key ?? id, label, unitText, now[id, dims], before[id, dims], yearAgo[id, dims], def.Decimals, def.Better);
+            // money is said in whole tỷ đồng, as the finance office and the briefing say it (97.471 tỷ đồng)
+            var decimals = unitText == "tỷ đồng" ? 0 : def.Decimals;
+            return new MonthlyRow(key ?? id, label, unitText, now[id, dims], before[id, dims], yearAgo[id, dims], decimals, def.Better);
         }
 
         var tasks = new MonthlyArea("Thực hiện nhiệm vụ được giao",

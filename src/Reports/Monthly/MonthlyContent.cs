@@ -69,9 +69,9 @@ public static class MonthlyContent
     /// <summary>The area's table: indicator, unit, this month, previous month, change, same month last year, change.</summary>
     internal static TableBlock ComparisonTable(MonthlyArea area, MonthlyPeriod p) =>
         new($"{area.Title}: tháng {p.Name} so với tháng trước và cùng kỳ",
-            [new("Chỉ tiêu", 4.2f), new("Đơn vị tính", 1.3f, ColumnAlign.Center), new($"Tháng {p.Name}", 1.5f, ColumnAlign.Right),
-             new($"Tháng {p.PreviousName}", 1.5f, ColumnAlign.Right), new("So tháng trước", 1.5f, ColumnAlign.Right),
-             new($"Cùng kỳ {p.YearAgoName}", 1.5f, ColumnAlign.Right), new("So cùng kỳ", 1.5f, ColumnAlign.Right)],
+            [new("Chỉ tiêu", 3.5f), new("Đơn vị tính", 1.5f, ColumnAlign.Center), new($"Tháng {p.Name}", 1.5f, ColumnAlign.Right),
+             new($"Tháng {p.PreviousName}", 1.5f, ColumnAlign.Right), new("So tháng trước", 1.7f, ColumnAlign.Right),
+             new($"Cùng kỳ {p.YearAgoName}", 1.5f, ColumnAlign.Right), new("So cùng kỳ", 1.7f, ColumnAlign.Right)],
             area.Rows.Select(r => (IReadOnlyList<string>)[r.Label, r.Unit, Value(r, r.Current), Value(r, r.Previous), Change(r, r.Current, r.Previous),
                 Value(r, r.YearAgo), Change(r, r.Current, r.YearAgo)]).ToList());
 
@@ -154,7 +154,7 @@ public static class MonthlyContent
         var communes = d.Returns.Count;
         yield return new Paragraph(communes == 0
             ? "Số liệu theo phụ lục biên chế gần nhất của từng đơn vị."
-            : $"Trong tháng {d.Period.Name} có {F.Number(sentInMonth)}/{F.Number(communes)} xã, phường gửi phụ lục biên chế mới"
+            : (sentInMonth == 0 ? $"Trong tháng {d.Period.Name} chưa có xã, phường nào gửi phụ lục biên chế mới" : $"Trong tháng {d.Period.Name} có {F.Number(sentInMonth)}/{F.Number(communes)} xã, phường gửi phụ lục biên chế mới")
               + (latest is null ? "." : $"; số liệu trên là theo phụ lục gần nhất của từng đơn vị (mới nhất ngày {F.Date(latest.Value)})."), ParagraphKind.Note);
         yield return ComparisonTable(s, d.Period);
     }
@@ -234,28 +234,52 @@ public static class MonthlyContent
             d.DueNextMonth.Select((t, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), t.TaskId, t.Title, t.LeadUnitName, F.Date(t.DueDate)]).ToList());
     }
 
+    /// <summary>
+    /// Who has not sent what for the month, as two lists: the staffing appendix and the task progress
+    /// reports. When no commune has sent an appendix (the appendix is quarterly in many places) one
+    /// sentence says so instead of a list of every commune; the schedule's CSV still lists each one.
+    /// </summary>
     private static IEnumerable<Block> ReturnsSection(MonthlyData d)
     {
         var p = d.Period;
-        var missing = d.MissingReturns;
-        var noStaffing = missing.Count(r => !r.StaffingSent);
-        var noTasks = missing.Count(r => r.TaskReportMissing);
         if (d.Returns.Count == 0)
         {
             yield return new Paragraph("Đơn vị không có xã, phường trực thuộc.");
             yield break;
         }
-        yield return new Paragraph(missing.Count == 0
-            ? $"Cả {F.Number(d.Returns.Count)} xã, phường đã gửi phụ lục biên chế và báo cáo tiến độ nhiệm vụ tháng {p.Name}."
-            : $"Trong {F.Number(d.Returns.Count)} xã, phường: {F.Number(noStaffing)} đơn vị chưa gửi phụ lục biên chế tháng {p.Name}; "
-              + $"{F.Number(noTasks)} đơn vị có nhiệm vụ đang thực hiện nhưng chưa gửi báo cáo tiến độ nhiệm vụ trong tháng"
-              + (p.IsComplete ? "." : $" (tính đến {F.Date(p.AsOf)}).") + " Danh sách:");
-        if (missing.Count == 0) yield break;
-        yield return new TableBlock($"Xã, phường chưa gửi số liệu tháng {p.Name}",
-            [new("TT", 0.5f, ColumnAlign.Center), new("Mã", 0.9f), new("Xã, phường", 2.6f), new("Phụ lục biên chế", 2.4f), new("Báo cáo tiến độ nhiệm vụ", 2.6f)],
-            missing.Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), r.UnitCode, r.UnitName,
-                r.StaffingSent ? "đã gửi" : r.LatestSnapshot is { } last ? $"chưa gửi (gần nhất {F.Date(last)})" : "chưa gửi (chưa có phụ lục nào)",
-                r.TaskReportMissing ? $"chưa gửi ({F.Number(r.OpenTasks)} nhiệm vụ đang thực hiện)" : r.OpenTasks == 0 ? "không có nhiệm vụ phải báo cáo" : "đã gửi"]).ToList());
+        var until = p.IsComplete ? "" : $" (tính đến {F.Date(p.AsOf)})";
+        var noStaffing = d.Returns.Where(r => !r.StaffingSent).ToList();
+        var noTasks = d.Returns.Where(r => r.TaskReportMissing).ToList();
+        var latest = d.Returns.Select(r => r.LatestSnapshot).Where(x => x is not null).DefaultIfEmpty(null).Max();
+
+        yield return new Heading(2, "1- Phụ lục biên chế");
+        if (noStaffing.Count == 0)
+            yield return new Paragraph($"Cả {F.Number(d.Returns.Count)} xã, phường đã gửi phụ lục biên chế tháng {p.Name}.");
+        else if (noStaffing.Count == d.Returns.Count)
+            yield return new Paragraph($"Chưa có xã, phường nào trong {F.Number(d.Returns.Count)} xã, phường gửi phụ lục biên chế tháng {p.Name}{until}"
+                + (latest is null ? "; chưa có phụ lục nào trong kho dữ liệu." : $"; phụ lục gần nhất là ngày {F.Date(latest.Value)}."));
+        else
+        {
+            yield return new Paragraph($"{F.Number(noStaffing.Count)}/{F.Number(d.Returns.Count)} xã, phường chưa gửi phụ lục biên chế tháng {p.Name}{until}:");
+            yield return new TableBlock($"Xã, phường chưa gửi phụ lục biên chế tháng {p.Name}",
+                [new("TT", 0.5f, ColumnAlign.Center), new("Mã", 1f), new("Xã, phường", 3.5f), new("Phụ lục gần nhất", 2f, ColumnAlign.Center)],
+                noStaffing.Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), r.UnitCode, r.UnitName,
+                    r.LatestSnapshot is { } last ? F.Date(last) : "chưa có"]).ToList());
+        }
+
+        yield return new Heading(2, "2- Báo cáo tiến độ nhiệm vụ");
+        var owing = d.Returns.Count(r => r.OpenTasks > 0);
+        if (noTasks.Count == 0)
+            yield return new Paragraph(owing == 0
+                ? $"Không có xã, phường nào có nhiệm vụ phải báo cáo tiến độ trong tháng {p.Name}."
+                : $"Cả {F.Number(owing)} xã, phường có nhiệm vụ đang thực hiện đã gửi báo cáo tiến độ trong tháng {p.Name}{until}.");
+        else
+        {
+            yield return new Paragraph($"{F.Number(noTasks.Count)}/{F.Number(owing)} xã, phường có nhiệm vụ đang thực hiện chưa gửi báo cáo tiến độ trong tháng {p.Name}{until}:");
+            yield return new TableBlock($"Xã, phường chưa gửi báo cáo tiến độ nhiệm vụ tháng {p.Name}",
+                [new("TT", 0.5f, ColumnAlign.Center), new("Mã", 1f), new("Xã, phường", 3.5f), new("Nhiệm vụ đang thực hiện", 2f, ColumnAlign.Right)],
+                noTasks.Select((r, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), r.UnitCode, r.UnitName, F.Number(r.OpenTasks)]).ToList());
+        }
     }
 
     internal static string SourcesLine(MonthlyData d)

@@ -181,7 +181,7 @@ public sealed class DocxRenderer(FontSet fonts)
     private static readonly Regex Level3 = new(@"^([a-z])\)\s+(.*)$", RegexOptions.Singleline);
 
     /// <summary>The heading's number and text when it is numbered the way its level is ("I- …", "1- …", "a) …").</summary>
-    internal static (string Number, string Text)? SplitNumber(Heading h)
+    public static (string Number, string Text)? SplitNumber(Heading h)
     {
         var re = h.Level switch { 1 => Level1, 2 => Level2, _ => Level3 };
         var m = re.Match(h.Text);
@@ -194,7 +194,7 @@ public sealed class DocxRenderer(FontSet fonts)
     /// restarting under each level 1, a) b) … under each level 2. Otherwise (a skipped number, "đ)")
     /// the headings keep their numbers as text, so the draft never says a different number than the PDF.
     /// </summary>
-    internal static bool WordCanNumber(IReadOnlyList<Heading> headings)
+    public static bool WordCanNumber(IReadOnlyList<Heading> headings)
     {
         if (headings.Count == 0) return false;
         var counters = new int[4];
@@ -357,7 +357,7 @@ public sealed class DocxRenderer(FontSet fonts)
     private static WTable SignatureTable(SignatureBlock s)
     {
         var half = ContentTwips / 2;
-        var recipients = new List<OpenXmlElement> { Para("Recipients", JustificationValues.Left, TextRun("Nơi nhận:", bold: true, underline: true)) };
+        var recipients = new List<OpenXmlElement> { Para("Recipients", JustificationValues.Left, TextRun("Nơi nhận:", underline: true)) };
         recipients.AddRange(s.Recipients.Select(r => Para("Recipients", JustificationValues.Left, TextRun("- " + r))));
         var signature = new List<OpenXmlElement>
         {
@@ -427,7 +427,7 @@ public sealed class DocxRenderer(FontSet fonts)
     /// proportion to how much more each would take. A short number column stays narrow and the
     /// text column takes the rest.
     /// </summary>
-    internal int[] ColumnWidths(TableBlock t)
+    public int[] ColumnWidths(TableBlock t)
     {
         const int padding = 140 + 20; // cell margins and a little air
         var n = t.Columns.Count;
@@ -445,7 +445,8 @@ public sealed class DocxRenderer(FontSet fonts)
             }
         }
         double[] widths;
-        var total = (double)ContentTwips;
+        // a little short of the text width: the outer borders sit outside the cells
+        var total = (double)ContentTwips - 40;
         if (max.Sum() <= total) widths = max.Select(m => m * total / max.Sum()).ToArray();
         else if (min.Sum() >= total) widths = min.Select(m => m * total / min.Sum()).ToArray();
         else
@@ -455,7 +456,7 @@ public sealed class DocxRenderer(FontSet fonts)
             widths = min.Select((m, i) => m + (max[i] - m) * spare / wanted).ToArray();
         }
         var result = widths.Select(w => (int)Math.Floor(w)).ToArray();
-        result[^1] += ContentTwips - result.Sum();
+        result[^1] += (int)total - result.Sum();
         return result;
     }
 
