@@ -40,6 +40,10 @@ public sealed class ReportCommand : ICommand
         args.AllowOnly("--db", "--unit", "--as-of", "--out", "--kind", "--number", "--superior-body", "--issuing-body", "--place", "--date", "--signer-name", "--month");
         // the monthly report takes a month instead of a date
         var month = args.Option("--kind") == "monthly" ? MonthlyReport.ParseMonth(args.Required("--month"), MonthlyReport.Today) : null;
+        if (month is not null && args.Option("--as-of") is not null)
+            throw new UsageException("--kind monthly nhận --month, không nhận --as-of / --kind monthly takes --month, not --as-of");
+        if (month is null && args.Option("--month") is not null)
+            throw new UsageException("--month chỉ dùng với --kind monthly / --month is for --kind monthly only");
         var scope = month is null ? ReviewScope.Parse(args) : new ReviewScope(args.Required("--db"), args.Required("--unit").Trim(), month.AsOf);
         var unit = scope.UnitCode;
         var asOf = scope.AsOf;
