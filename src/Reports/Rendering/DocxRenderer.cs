@@ -395,7 +395,8 @@ public sealed class DocxRenderer(FontSet fonts)
                 new TableWidth { Width = widths.Sum().ToString(CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
                 new TableLayout { Type = TableLayoutValues.Fixed },
                 new TableBorders(border),
-                new TableCellMarginDefault(new TableCellLeftMargin { Width = 70, Type = TableWidthValues.Dxa }, new TableCellRightMargin { Width = 70, Type = TableWidthValues.Dxa })),
+                new TableCellMarginDefault(new TopMargin { Width = "20", Type = TableWidthUnitValues.Dxa }, new TableCellLeftMargin { Width = 70, Type = TableWidthValues.Dxa },
+                    new BottomMargin { Width = "20", Type = TableWidthUnitValues.Dxa }, new TableCellRightMargin { Width = 70, Type = TableWidthValues.Dxa })),
             new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(CultureInfo.InvariantCulture) })));
 
         // the header row repeats on every page the table runs onto
@@ -423,7 +424,7 @@ public sealed class DocxRenderer(FontSet fonts)
 
     /// <summary>
     /// Column widths from what the columns hold, as a browser sizes an automatic table: each column at
-    /// least as wide as its longest word and at most its longest line, the room left shared in
+    /// least as wide as its longest word and at most its longest line (a header counts by its longest word), the room left shared in
     /// proportion to how much more each would take. A short number column stays narrow and the
     /// text column takes the rest.
     /// </summary>
@@ -441,7 +442,8 @@ public sealed class DocxRenderer(FontSet fonts)
                 var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
                 var longestWord = words.Length == 0 ? 0 : words.Max(w => MeasurePoints(w, 11, bold));
                 min[c] = Math.Max(min[c], longestWord * 20 + padding);
-                max[c] = Math.Max(max[c], MeasurePoints(text, 11, bold) * 20 + padding);
+                // a header may wrap ("Số ngày / quá hạn"): it asks for its longest word, not its whole line
+                max[c] = Math.Max(max[c], (bold ? longestWord : MeasurePoints(text, 11, bold)) * 20 + padding);
             }
         }
         double[] widths;
