@@ -180,6 +180,14 @@ public class WordDraftTests
     }
 
     [Fact]
+    public void The_package_is_valid_office_open_xml_so_word_opens_it_without_repairing()
+    {
+        var errors = Read(w => new DocumentFormat.OpenXml.Validation.OpenXmlValidator(DocumentFormat.OpenXml.FileFormatVersions.Office2019).Validate(w)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}").ToList());
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Take(10)));
+    }
+
+    [Fact]
     public void Every_block_type_of_the_document_model_has_a_word_rendering()
     {
         var blocks = typeof(Block).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Block)) && !t.IsAbstract).ToList();

@@ -30,7 +30,9 @@ internal static class MonthlyReport
     /// <summary>Writes bao-cao-thang-UNIT-YYYY-MM.pdf and .docx into outDir from one document.</summary>
     public static Written Write(DuckDBConnection connection, string unitCode, MonthlyPeriod period, BriefingOptions options, string outDir, PdfRenderer renderer)
     {
-        var metrics = new MetricsService(connection);
+        // the file is open read-only for the report, so nothing changes under held values: the report's
+        // five dates are computed for every unit at once and the children's comparison reads them too
+        var metrics = new MetricsService(connection, new SnapshotValues());
         var data = MonthlyBuilder.Gather(metrics, new MonthlyFollowUp(connection), unitCode, period);
         var document = MonthlyContent.Build(data, options);
         Directory.CreateDirectory(outDir);

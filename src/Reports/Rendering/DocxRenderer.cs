@@ -67,6 +67,14 @@ public sealed class DocxRenderer(FontSet fonts)
                 foreach (var element in Blocks(block, state))
                     body.Append(element);
             body.Append(SectionProperties(main.GetIdOfPart(firstHeader), main.GetIdOfPart(pageHeader)));
+            InSchemaOrder(body);
+            InSchemaOrder(main.StyleDefinitionsPart!.Styles!);
+            main.StyleDefinitionsPart.Styles!.Save();
+            if (main.NumberingDefinitionsPart?.Numbering is { } numbering)
+            {
+                InSchemaOrder(numbering);
+                numbering.Save();
+            }
             main.Document = new DocumentFormat.OpenXml.Wordprocessing.Document(body);
             main.Document.Save();
 
@@ -90,6 +98,37 @@ public sealed class DocxRenderer(FontSet fonts)
         using var ms = new MemoryStream();
         Render(document, ms);
         return ms.ToArray();
+    }
+
+    // The order WordprocessingML's schema fixes for the children of these property elements (ECMA-376
+    // part 1, CT_PPrBase, CT_TblPr, CT_TblCellMar, CT_TcBorders, CT_TblBorders, CT_Lvl). The blocks are built in reading order and
+    // sorted here once: Word repairs (and may refuse) a file whose properties come in another order.
+    private static readonly IReadOnlyDictionary<string, string[]> SchemaOrder = new Dictionary<string, string[]>
+    {
+        ["pPr"] = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs",
+            "suppressAutoHyphens", "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+            "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment", "textboxTightWrap", "outlineLvl",
+            "divId", "cnfStyle", "rPr", "sectPr", "pPrChange"],
+        ["tblPr"] = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd",
+            "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook"],
+        ["tcMar"] = ["top", "start", "left", "bottom", "end", "right"],
+        ["tcBorders"] = ["top", "start", "left", "bottom", "end", "right", "insideH", "insideV", "tl2br", "tr2bl"],
+        ["tblBorders"] = ["top", "start", "left", "bottom", "end", "right", "insideH", "insideV"],
+        ["tblCellMar"] = ["top", "start", "left", "bottom", "end", "right"],
+        ["lvl"] = ["start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvlText", "lvlPicBulletId", "legacy", "lvlJc", "pPr", "rPr"],
+    };
+
+    private static void InSchemaOrder(OpenXmlElement root)
+    {
+        foreach (var element in root.Descendants().Where(e => SchemaOrder.ContainsKey(e.LocalName)).ToList())
+        {
+            var order = SchemaOrder[element.LocalName];
+            var children = element.ChildElements.ToList();
+            var sorted = children.OrderBy(c => Array.IndexOf(order, c.LocalName) is var i and >= 0 ? i : int.MaxValue).ToList();
+            if (sorted.SequenceEqual(children)) continue;
+            element.RemoveAllChildren();
+            foreach (var c in sorted) element.AppendChild(c);
+        }
     }
 
     private sealed class RenderState(MainDocumentPart main, bool numbered)
