@@ -40,6 +40,9 @@ public class DemoCommandTests
         Assert.True(File.Exists(Path.Combine(reports, "bao-cao-92-2026-05-31.pdf")));
         Assert.Equal(114, Directory.GetFiles(reports, "tom-tat-*-2026-05-31.pdf").Count(f => !f.EndsWith("-tap-hop.pdf", StringComparison.Ordinal)));
         Assert.NotEmpty(Directory.GetFiles(reports, "*.svg", SearchOption.AllDirectories));
+        // the Word draft of the briefing, and the monthly report of May 2026 as PDF and Word
+        foreach (var f in new[] { "bao-cao-31-2026-05-31.docx", "bao-cao-thang-31-2026-05.pdf", "bao-cao-thang-31-2026-05.docx" })
+            Assert.True(File.Exists(Path.Combine(reports, f)), f + " missing");
 
         // `analytics metrics` on the Hải Phòng samples prints the figures of the one-year review
         // conclusion (seed 004): 2025 — 197.810 tỷ, 134,2% of the estimate, +29,6%; domestic 140,6%, +37,3%;

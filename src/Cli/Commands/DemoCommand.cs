@@ -22,9 +22,11 @@ public sealed class DemoCommand : ICommand
         the program's own directory.
 
         Sau đó tính các chỉ tiêu sơ kết của Hải Phòng (31) và Cần Thơ (92), ghi báo cáo PDF của hai
-        thành phố, bản tóm tắt một trang của mọi xã, phường Hải Phòng và bộ biểu đồ vào DIR.
+        thành phố, bản tóm tắt một trang của mọi xã, phường Hải Phòng, bộ biểu đồ, bản Word của báo cáo
+        Hải Phòng và báo cáo tháng 05/2026 (PDF và Word) vào DIR.
         Then computes the review figures of Hải Phòng (31) and Cần Thơ (92) and writes both cities'
-        briefings, every Hải Phòng commune brief and the figure packs into DIR.
+        briefings, every Hải Phòng commune brief, the figure packs, Hải Phòng's Word draft and its
+        monthly report of May 2026 (PDF and Word) into DIR.
 
         Ví dụ / example: analytics demo --out out
         """;
@@ -69,9 +71,22 @@ public sealed class DemoCommand : ICommand
             var code = new ReportCommand().Run(new Arguments(["--db", dbPath, "--as-of", latest, "--out", reportsDir, .. r]), stdout, stderr);
             if (code != ExitCode.Ok) return code;
         }
+        // the Word draft of Hải Phòng's briefing, and the monthly report of the samples' last month (PDF and Word)
+        var month = ReviewPoints[^1].AsOf.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        string[][] drafts =
+        [
+            ["--unit", "31", "--kind", "word", "--as-of", latest],
+            ["--unit", "31", "--kind", "monthly", "--month", month],
+        ];
+        foreach (var r in drafts)
+        {
+            var code = new ReportCommand().Run(new Arguments(["--db", dbPath, "--out", reportsDir, .. r]), stdout, stderr);
+            if (code != ExitCode.Ok) return code;
+        }
         stdout.WriteLine();
         stdout.WriteLine(loadSummary);
         stdout.WriteLine($"  Báo cáo PDF, biểu đồ / briefings, figures: {reportsDir}");
+        stdout.WriteLine($"  Bản Word, báo cáo tháng / Word draft, monthly report: {Path.Combine(reportsDir, $"bao-cao-31-{latest}.docx")}, {Path.Combine(reportsDir, $"bao-cao-thang-31-{month}.pdf")} (.docx)");
         stdout.WriteLine($"  Xem trên trình duyệt / in the browser: analytics serve --db {dbPath}");
         return ExitCode.Ok;
     }

@@ -12,13 +12,20 @@ public sealed class ReportCommand : ICommand
     public string Name => "report";
     public string Summary => "báo cáo PDF và bộ biểu đồ / PDF briefings and figure packs";
     public string Help => """
-        analytics report --db FILE --unit CODE --as-of DATE --out DIR [--kind briefing|commune|figures]
+        analytics report --db FILE --unit CODE --as-of DATE --out DIR [--kind briefing|word|monthly|commune|figures]
                          [--number "Số 27-BC/TU"] [--superior-body TEXT] [--issuing-body TEXT]
                          [--place TEXT] [--date DATE] [--signer-name TEXT]
+        analytics report --db FILE --unit CODE --kind monthly --month YYYY-MM --out DIR
 
         --kind briefing  (mặc định / default) báo cáo gửi lãnh đạo theo thể thức văn bản của Đảng:
                          trang chỉ tiêu chủ yếu, từng lĩnh vực kèm biểu đồ, danh sách đơn vị chậm
                          tiến độ, toàn bộ nhiệm vụ quá hạn. The leadership briefing (PDF).
+        --kind word      bản dự thảo Word (.docx) của cùng báo cáo đó để Ban Tổ chức chỉnh sửa
+                         câu chữ trước khi trình ký. The same briefing as an editable Word draft.
+        --kind monthly   báo cáo tháng (Kết luận 183): mỗi lĩnh vực một trang, kết quả tháng so với
+                         tháng trước và cùng kỳ, đơn vị giảm so với tháng trước, nhiệm vụ đến hạn
+                         tháng sau, xã chưa gửi số liệu; PDF và bản Word. --month thay --as-of
+                         (tháng chưa hết: số liệu đến hôm nay). The monthly report, PDF and .docx.
         --kind commune   bản tóm tắt một trang cho một xã, phường; với mã của tỉnh/thành phố thì
                          làm cho mọi xã, phường trực thuộc. One-page commune brief(s).
         --kind figures   bộ biểu đồ PNG (1920×1080 và bản in 300 dpi), SVG và trang tổng hợp.
@@ -30,14 +37,20 @@ public sealed class ReportCommand : ICommand
 
     public int Run(Arguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.AllowOnly("--db", "--unit", "--as-of", "--out", "--kind", "--number", "--superior-body", "--issuing-body", "--place", "--date", "--signer-name");
-        var scope = ReviewScope.Parse(args);
+        args.AllowOnly("--db", "--unit", "--as-of", "--out", "--kind", "--number", "--superior-body", "--issuing-body", "--place", "--date", "--signer-name", "--month");
+        // the monthly report takes a month instead of a date
+        var month = args.Option("--kind") == "monthly" ? MonthlyReport.ParseMonth(args.Required("--month"), MonthlyReport.Today) : null;
+        if (month is not null && args.Option("--as-of") is not null)
+            throw new UsageException("--kind monthly nhận --month, không nhận --as-of / --kind monthly takes --month, not --as-of");
+        if (month is null && args.Option("--month") is not null)
+            throw new UsageException("--month chỉ dùng với --kind monthly / --month is for --kind monthly only");
+        var scope = month is null ? ReviewScope.Parse(args) : new ReviewScope(args.Required("--db"), args.Required("--unit").Trim(), month.AsOf);
         var unit = scope.UnitCode;
         var asOf = scope.AsOf;
         var outDir = args.Required("--out");
         var kind = args.Option("--kind") ?? "briefing";
-        if (kind is not ("briefing" or "commune" or "figures"))
-            throw new UsageException($"--kind phải là briefing, commune hoặc figures / --kind must be briefing, commune or figures (got \"{kind}\")");
+        if (kind is not ("briefing" or "word" or "monthly" or "commune" or "figures"))
+            throw new UsageException($"--kind phải là briefing, word, monthly, commune hoặc figures / --kind must be briefing, word, monthly, commune or figures (got \"{kind}\")");
         var options = new BriefingOptions
         {
             Number = args.Option("--number") ?? "Số 27-BC/TU",
@@ -67,6 +80,21 @@ public sealed class ReportCommand : ICommand
                 int pages;
                 using (var file = File.Create(path)) pages = renderer.Render(doc, file);
                 stdout.WriteLine($"Đã ghi / wrote {path} ({pages} trang / pages, {clock.ElapsedMilliseconds} ms)");
+                break;
+            }
+            case "word":
+            {
+                var doc = BriefingBuilder.Build(metrics, unit, asOf, options);
+                var path = Path.Combine(outDir, $"bao-cao-{unit}-{stamp}.docx");
+                using (var file = File.Create(path)) new DocxRenderer(renderer.Theme.Fonts).Render(doc, file);
+                stdout.WriteLine($"Đã ghi / wrote {path} (bản Word để chỉnh sửa / Word draft, {clock.ElapsedMilliseconds} ms)");
+                break;
+            }
+            case "monthly":
+            {
+                var written = MonthlyReport.Write(connection, unit, month!, options, outDir, renderer);
+                stdout.WriteLine($"Đã ghi / wrote {written.Pdf} ({written.Pages} trang / pages) và / and {written.Docx} ({clock.ElapsedMilliseconds} ms)");
+                MonthlyReport.PrintMissing(written.Data, stdout);
                 break;
             }
             case "commune":

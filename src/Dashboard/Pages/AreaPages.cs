@@ -44,6 +44,12 @@ public static class AreaPages
                 var pdf = v.Cached("pdf", () => BriefingPdf.Render(PageCharts.Briefing(v)));
                 return Results.File(pdf, "application/pdf", $"bao-cao-{v.Unit.Code}-{v.AsOf:yyyy-MM-dd}.pdf");
             }));
+        app.MapGet("/briefing.docx", (HttpContext c, SnapshotStore s, MetricsCache m) =>
+            WithView(c, s, m, v =>
+            {
+                var docx = v.Cached("docx", () => BriefingDocx.Render(PageCharts.Briefing(v)));
+                return Results.File(docx, BriefingDocx.ContentType, $"bao-cao-{v.Unit.Code}-{v.AsOf:yyyy-MM-dd}.docx");
+            }));
         app.MapGet("/chart/{id}.svg", (string id, HttpContext c, SnapshotStore s, MetricsCache m) =>
             WithView(c, s, m, v =>
             {

@@ -355,6 +355,7 @@ public sealed class DashboardView : IDisposable
         }
         sb.Append("</select></div><button type=\"submit\">Xem</button>");
         sb.Append(" <a class=\"button secondary\" href=\"").Append(Html.E(State.Link("/briefing.pdf"))).Append("\">Tải báo cáo PDF</a>");
+        sb.Append(" <a class=\"button secondary\" href=\"").Append(Html.E(State.Link("/briefing.docx"))).Append("\">Tải bản Word</a>");
         sb.Append("</form></div>");
         return sb.ToString();
     }
