@@ -176,7 +176,10 @@ public static class Overview
         var min = known.Min(x => x.Value!.Value);
         var max = known.Max(x => x.Value!.Value);
         var span = max - min < 1e-9 ? 1 : max - min;
-        string X(int i) => (pad + i * (w - 2 * pad) / Math.Max(1, points.Count - 1)).ToString("0.#", CultureInfo.InvariantCulture);
+        // drawn from the first month with a value to the last, which the labels under it name
+        var from = known[0].i;
+        var to = known[^1].i;
+        string X(int i) => (pad + (i - from) * (w - 2 * pad) / Math.Max(1, to - from)).ToString("0.#", CultureInfo.InvariantCulture);
         string Y(double val) => (h - pad - (val - min) / span * (h - 2 * pad)).ToString("0.#", CultureInfo.InvariantCulture);
         var pts = string.Join(" ", known.Select(x => $"{X(x.i)},{Y(x.Value!.Value)}"));
         var last = known[^1];

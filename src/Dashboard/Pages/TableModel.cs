@@ -114,13 +114,13 @@ public sealed partial record TableModel(string Id, string Caption, IReadOnlyList
         _ => raw.ToString(),
     };
 
-    /// <summary>Quoted when it holds the separator, a quote or a line break; text that a spreadsheet would run as a
+    /// <summary>Quoted when it holds the separator ';', a quote or a line break (a decimal comma needs none); text that a spreadsheet would run as a
     /// formula gets a leading apostrophe, but not a signed number as the page shows it ("-3,0%", "+29,6%").</summary>
     private static string Field(string text)
     {
         if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !SignedNumber().IsMatch(text))
             text = "'" + text;
-        return text.IndexOfAny([';', ',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+        return text.IndexOfAny([';', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^[+-][0-9][0-9.]*(,[0-9]+)?( ?%| điểm %)?$")]
