@@ -149,9 +149,10 @@ public sealed class PagesTests(DashboardFixture f) : IClassFixture<DashboardFixt
         var csvPath = Path.Combine(f.Warehouse.Directory, "chi-tieu.csv");
         await download.SaveAsAsync(csvPath);
         var csv = await File.ReadAllTextAsync(csvPath);
-        Assert.Contains("Tổng số nhiệm vụ,7,", csv);
-        Assert.Contains("Tỷ lệ hoàn thành đúng hạn,50,", csv);
-        Assert.Contains("Tỷ lệ hoàn thành,42.857142", csv); // unrounded in the download
+        // ';'-separated for Vietnamese Excel; the indicator's id beside its name, the value as shown beside the unrounded one
+        Assert.Contains("Tổng số nhiệm vụ;tasks.total;7;7;", csv);
+        Assert.Contains("Tỷ lệ hoàn thành đúng hạn;tasks.on_time_rate;50,0%;50;", csv);
+        Assert.Contains("Tỷ lệ hoàn thành;tasks.completion_rate;42,9%;42,857142", csv); // unrounded in its own column
 
         var pdf = await page.RunAndWaitForDownloadAsync(() => page.Locator("a", new() { HasText = "Tải báo cáo PDF" }).ClickAsync());
         var pdfPath = Path.Combine(f.Warehouse.Directory, "briefing.pdf");
