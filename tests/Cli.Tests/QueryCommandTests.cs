@@ -57,7 +57,7 @@ public class QueryCommandTests
     public void The_time_limit_ends_the_command()
     {
         using var s = Warehouse();
-        var (exit, _, err) = s.Run("query", "--db", s.Db, "select count(*) from range(100000000000) a where a % 7 = 3", "--timeout", "1");
+        var (exit, _, err) = s.Run("query", "--db", s.Db, "select count(*) from range(100000000000) t(i) where i % 7 = 3", "--timeout", "1");
         Assert.Equal(3, exit);
         Assert.Contains("giới hạn thời gian 1 giây", err);
     }

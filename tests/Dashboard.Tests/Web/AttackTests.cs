@@ -50,7 +50,7 @@ public sealed class AttackTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task The_addresses_actually_bound_are_checked_after_start()
     {
-        var app = DashboardApp.Build(new DashboardOptions(_w.DbPath) { Urls = "http://localhost:0" });
+        var app = DashboardApp.Build(new DashboardOptions(_w.DbPath) { Urls = "http://127.0.0.1:0;http://[::1]:0" });
         await DashboardApp.StartChecked(app);
         try
         {
@@ -71,7 +71,7 @@ public sealed class AttackTests(ITestOutputHelper output) : IAsyncLifetime
 
     // ---- 4. console queue ----
 
-    private const string SlowQuery = "select count(*) from range(100000000000) a where a % 7 = 3";
+    private const string SlowQuery = "select count(*) from range(100000000000) t(i) where i % 7 = 3";
 
     [Fact]
     public async Task Console_queries_beyond_the_slots_are_told_busy_at_once_and_pages_keep_answering()
