@@ -1,16 +1,16 @@
--- The same natural key twice in one file: every line of a repeated key is an error naming the others.
+-- The same natural key on several lines of one file: one error per repeated key, on its first line,
+-- with how many lines carry it and the first five of them. Grouping keeps memory linear in the file
+-- (listing, on every line, every other line of its key was quadratic: one key on 500,000 lines).
 -- {{key}}: the key columns; {{key_text}}: the key shown as text; {{key_label}}: the column to blame;
 -- {{line_vi}}/{{line_en}}: what a location is called (line in a CSV, row in a sheet).
-with keyed as (
-    select source_line,
-           {{key_text}} as key_text,
-           list(source_line) over (partition by {{key}}) as lines
-    from stage
-)
-select source_line,
+-- duplicate_key_lines.sql gives every line of these keys, for the rows a partial load refuses.
+select min(source_line) as source_line,
        '{{key_label}}' as column_name,
-       key_text as value,
-       'trùng khóa ({{key_names}}) với {{line_vi}} ' || array_to_string(list_sort(list_filter(lines, lambda l: l <> source_line)), ', ') as reason_vi,
-       'duplicate key ({{key_names}}), also on {{line_en}} ' || array_to_string(list_sort(list_filter(lines, lambda l: l <> source_line)), ', ') as reason_en
-from keyed
-where len(lines) > 1
+       {{key_text}} as value,
+       'trùng khóa ({{key_names}}) trên ' || replace(format('{:,}', count(*)), ',', '.') || ' {{line_vi}}: '
+           || array_to_string(min_by(source_line, source_line, 5), ', ') || if(count(*) > 5, ', …', '') as reason_vi,
+       'duplicate key ({{key_names}}) on ' || format('{:,}', count(*)) || ' {{line_en}}s: '
+           || array_to_string(min_by(source_line, source_line, 5), ', ') || if(count(*) > 5, ', …', '') as reason_en
+from stage
+group by {{key}}
+having count(*) > 1

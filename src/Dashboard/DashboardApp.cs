@@ -1,6 +1,7 @@
 using System.Net;
 using Analytics.Dashboard.Pages;
 using Analytics.Dashboard.Snapshots;
+using Analytics.Dashboard.Sql;
 using Analytics.Dashboard.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -35,13 +36,16 @@ public static class DashboardApp
         builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
         {
             f.MultipartBodyLengthLimit = options.MaxUploadBytesTotal;
-            f.ValueLengthLimit = 256 * 1024;
-            f.ValueCountLimit = 64;
+            f.ValueLengthLimit = SqlPage.MaxQueryChars;
+            // every file of a multipart form counts as a value: room for the file limit and a few fields
+            f.ValueCountLimit = options.MaxUploadFiles + 16;
         });
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(store);
         builder.Services.AddSingleton(tokens);
         builder.Services.AddSingleton(cache);
+        builder.Services.AddSingleton(new SqlConsoleQueue(options.MaxConcurrentQueries));
+        builder.Services.AddSingleton<UploadStaging>(); // disposed (folder removed) with the app
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopped.Register(store.Dispose);
@@ -56,9 +60,10 @@ public static class DashboardApp
             {
                 app.Logger.LogError(e, "request {Path} failed", context.Request.Path);
                 context.Response.Clear();
+                SecurityHeaders.Set(context.Response); // Clear() dropped them
                 context.Response.StatusCode = StatusCodes.Status500InternalServerError;
                 context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync("Lỗi máy chủ / server error");
+                await context.Response.WriteAsync($"Lỗi máy chủ: {e.GetType().Name}; chi tiết trong nhật ký máy chủ, mã yêu cầu {context.TraceIdentifier} / server error: {e.GetType().Name}; details in the server log, request id {context.TraceIdentifier}");
             }
         });
 
@@ -76,10 +81,33 @@ public static class DashboardApp
     public static void Run(DashboardOptions options, Action<IReadOnlyCollection<string>> started)
     {
         var app = Build(options);
-        app.Start();
-        started(app.Urls.ToList());
+        StartChecked(app).GetAwaiter().GetResult();
+        started(ListeningAddresses(app));
         app.WaitForShutdown();
     }
+
+    /// <summary>
+    /// Starts, then checks the addresses Kestrel actually bound (not only the URLs asked for): without
+    /// tokens each must be loopback, or the server stops again and refuses.
+    /// </summary>
+    public static async Task StartChecked(WebApplication app)
+    {
+        await app.StartAsync();
+        try
+        {
+            Binding.EnsureBound(ListeningAddresses(app), app.Services.GetRequiredService<AccessTokens>().Configured);
+        }
+        catch (InvalidOperationException)
+        {
+            await app.StopAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Every address the server listens on, as Kestrel reports them after start.</summary>
+    public static IReadOnlyList<string> ListeningAddresses(WebApplication app) =>
+        app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.ToList();
 
     /// <summary>Host check for loopback serving, then identifies the caller (401 without a valid token).</summary>
     private static async Task Guard(HttpContext context, AccessTokens tokens, Func<Task> next)
@@ -96,9 +124,19 @@ public static class DashboardApp
             await next();
             return;
         }
+        var client = context.Connection.RemoteIpAddress;
+        if (tokens.Configured && tokens.Throttled(client) && AccessTokens.Presents(context.Request))
+        {
+            context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            context.Response.Headers.RetryAfter = "60";
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            await context.Response.WriteAsync("Quá nhiều mã truy cập sai từ địa chỉ này, hãy thử lại sau một phút / too many wrong tokens from this address; try again in a minute");
+            return;
+        }
         var caller = tokens.Identify(context.Request);
         if (caller is null)
         {
+            if (AccessTokens.Presents(context.Request)) tokens.Wrong(client);
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             if (HttpMethods.IsGet(context.Request.Method) && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal))
             {

@@ -35,7 +35,9 @@ public sealed class SnapshotValues(int maxDates = 24, long maxValues = 2_000_000
     /// <summary>How many more catalogue dates of the given size fit beside what is held (for prefetching no
     /// more than is kept: at national scale one date is about a million values).</summary>
     internal int CatalogueDatesThatFit(long valuesPerDate) =>
-        (int)Math.Clamp((maxValues / 2 - _catalogue.Weight) / Math.Max(1, valuesPerDate), 0, maxDates - _catalogue.Count);
+        // concurrent requests at other dates may hold more than maxDates for a moment (a date is added
+        // before the oldest goes): then none fit, rather than Math.Clamp's "min > max" exception (issue 14)
+        (int)Math.Clamp((maxValues / 2 - _catalogue.Weight) / Math.Max(1, valuesPerDate), 0, Math.Max(0, maxDates - _catalogue.Count));
 
     /// <summary>The size of a held catalogue date, if any is held.</summary>
     internal long? HeldValuesPerDate => _catalogue.AnyWeight;

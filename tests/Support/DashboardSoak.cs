@@ -121,16 +121,14 @@ public static partial class DashboardSoak
         if (changed != 2) throw new InvalidOperationException($"data-samples/revenue_31.csv no longer has the two rows version B changes ({changed} found)");
         log($"soak warehouse {db} ({new FileInfo(db).Length / 1e6:F1} MB), versions {a} and {b}");
         const string view = "unit=31&as_of=2026-05-31";
-        var sql = "/sql?q=" + Uri.EscapeDataString("select (select sum(amount_bn_vnd) from raw.revenue where unit_code = '31' and year = 2026) as revenue_2026, "
-            + "(select file_name from meta.loads where file_name like 'revenue_soak%' order by load_id desc limit 1) as latest_version");
         return new SoakSetup(cli, db, a, b,
         [
+            // no console query: it runs on POST only and at most 2 at once per server (issue 14), so 16
+            // clients would be told "busy"; its snapshot consistency under loads is SnapshotStoreTests'
             $"/?{view}", $"/revenue?{view}", $"/staffing?{view}", $"/tasks?{view}", $"/indices?{view}",
-            // figures and the journal's latest version in one query, besides the footer's snapshot line
-            sql,
         ])
         {
-            KnownFigures = [($"/?{view}", ">97.471", ">99.471"), ($"/revenue?{view}", ">97.471<", ">99.471<"), (sql, ">97.471<", ">99.471<")],
+            KnownFigures = [($"/?{view}", ">97.471", ">99.471"), ($"/revenue?{view}", ">97.471<", ">99.471<")],
         };
     }
 

@@ -10,7 +10,7 @@ public sealed class QueryCommand : ICommand
     public string Summary => "SQL chỉ đọc cho chuyên viên phân tích / read-only SQL for analysts";
     public string Help => """
         analytics query --db FILE SQL [--format table|csv|json|parquet] [--out FILE]
-                        [--max-rows N] [--timeout SECONDS] [--memory-limit SIZE]
+                        [--max-rows N] [--max-mb N] [--timeout SECONDS] [--memory-limit SIZE]
 
         Chạy một câu truy vấn SELECT trên kho dữ liệu, chỉ đọc, trong hộp cát của DuckDB:
         không truy cập tệp hay mạng (read_csv, COPY … TO, ATTACH, INSTALL/LOAD bị từ chối),
@@ -21,7 +21,10 @@ public sealed class QueryCommand : ICommand
           --format        table (mặc định/default), csv, json, parquet (cần/needs --out)
           --out FILE      ghi kết quả vào tệp / write the result to FILE
           --max-rows N    số dòng tối đa trả về / most rows returned (default 1000000); says so when cut
-          --timeout S     giới hạn thời gian / time limit in seconds (default 60); the query is cancelled
+          --max-mb N      dung lượng kết quả tối đa / most megabytes of output (default 1024); past it the
+                          query stops with exit 3 and --out FILE is not written
+          --timeout S     giới hạn thời gian / time limit in seconds (default 60); the query is cancelled,
+                          and the command ends at the limit even if DuckDB is slow to stop
           --memory-limit  giới hạn bộ nhớ của DuckDB / DuckDB memory limit (default 2GB)
 
         Ví dụ / example:
@@ -30,7 +33,7 @@ public sealed class QueryCommand : ICommand
 
     public int Run(Arguments args, TextWriter stdout, TextWriter stderr)
     {
-        string[] valued = ["--db", "--format", "--out", "--max-rows", "--timeout", "--memory-limit"];
+        string[] valued = ["--db", "--format", "--out", "--max-rows", "--max-mb", "--timeout", "--memory-limit"];
         args.AllowOnly(valued);
         var db = args.Required("--db");
         var format = args.Option("--format") ?? "table";
@@ -41,6 +44,7 @@ public sealed class QueryCommand : ICommand
             throw new UsageException("--format parquet cần --out FILE / needs --out FILE");
         var maxRows = PositiveInt(args.Option("--max-rows"), "--max-rows") ?? 1_000_000;
         var timeout = PositiveInt(args.Option("--timeout"), "--timeout") ?? 60;
+        var maxBytes = (PositiveInt(args.Option("--max-mb"), "--max-mb") ?? 1024) * 1024L * 1024;
         var positionals = args.Positionals(valued);
         if (positionals.Count != 1)
             throw new UsageException("cần đúng một câu SQL (đặt trong dấu nháy) / needs exactly one SQL argument (quoted)");
@@ -51,56 +55,122 @@ public sealed class QueryCommand : ICommand
         }
 
         var limits = new SqlLimits(MemoryLimit: args.Option("--memory-limit") ?? "2GB", Timeout: TimeSpan.FromSeconds(timeout), MaxRows: maxRows);
-        QueryResult result;
+        // The query runs on a thread of its own and the command answers at the time limit: DuckDB
+        // cannot interrupt every function (repeat('x', 1e9) ran 33 s past a 10 s limit).
+        int? code = null;
+        Exception? failure = null;
+        var work = new Thread(() =>
+        {
+            try { code = Execute(db, limits, positionals[0], format, outPath, maxRows, maxBytes, stdout, stderr); }
+            catch (Exception e) { failure = e; }
+        }) { IsBackground = true, Name = "analytics query" };
+        work.Start();
+        if (!work.Join(limits.TimeLimit + TimeSpan.FromSeconds(2)))
+        {
+            stderr.WriteLine(new SqlTimeoutException(limits.TimeLimit).Message);
+            if (outPath is not null) TryDelete(outPath);
+            return ExitCode.Failure;
+        }
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        return code!.Value;
+    }
+
+    private static int Execute(string db, SqlLimits limits, string sql, string format, string? outPath, int maxRows, long maxBytes, TextWriter stdout, TextWriter stderr)
+    {
+        bool truncated;
+        long rowCount = 0;
         try
         {
             using var session = AnalystSqlSession.Open(db, limits);
-            result = session.Run(positionals[0]);
+            truncated = session.Stream(sql, rows =>
+            {
+                if (format == "parquet") return ResultWriters.WriteParquetStreamed(rows, outPath!, maxRows, maxBytes);
+                if (format == "table")
+                {
+                    var result = Collect(rows, maxRows, maxBytes);
+                    rowCount = result.Rows.Count;
+                    if (outPath is null) ResultWriters.WriteTable(result, stdout);
+                    else
+                    {
+                        using var w = new StreamWriter(File.Create(outPath), new UTF8Encoding(false));
+                        ResultWriters.WriteTable(result, w);
+                    }
+                    return result.Truncated;
+                }
+                // csv and json stream out as DuckDB produces the rows
+                using Stream output = outPath is null ? new TextOutput(stdout) : File.Create(outPath);
+                var cut = ResultWriters.WriteStreamed(rows, format, output, maxRows, maxBytes);
+                if (outPath is null && format == "json") stdout.WriteLine();
+                return cut;
+            });
         }
         catch (SqlRefusedException e)
         {
             stderr.WriteLine($"Từ chối / refused: {e.Message}");
             return ExitCode.Refused;
         }
-        catch (SqlTimeoutException e)
+        catch (Exception e) when (e is SqlTimeoutException or SqlQueryException or ResultTooLargeException)
         {
+            if (outPath is not null) TryDelete(outPath);
             stderr.WriteLine(e.Message);
             return ExitCode.Failure;
         }
-        catch (SqlQueryException e)
-        {
-            stderr.WriteLine(e.Message);
-            return ExitCode.Failure;
-        }
-
-        if (format == "parquet")
-            ResultWriters.WriteParquet(result, outPath!);
-        else if (outPath is not null)
-        {
-            using var file = File.Create(outPath);
-            Write(result, format, file);
-        }
-        else if (format == "json")
-        {
-            using var ms = new MemoryStream();
-            ResultWriters.WriteJson(result, ms);
-            stdout.WriteLine(Encoding.UTF8.GetString(ms.ToArray()));
-        }
-        else if (format == "csv") ResultWriters.WriteCsv(result, stdout);
-        else ResultWriters.WriteTable(result, stdout);
 
         if (outPath is not null)
-            stderr.WriteLine($"Đã ghi {result.Rows.Count} dòng vào / wrote {result.Rows.Count} rows to {outPath}");
-        if (ResultWriters.TruncationNote(result) is { } note && format != "table") stderr.WriteLine(note);
+            stderr.WriteLine(format == "table"
+                ? $"Đã ghi {rowCount} dòng vào / wrote {rowCount} rows to {outPath}"
+                : $"Đã ghi kết quả vào / wrote the result to {outPath}");
+        if (truncated && format != "table")
+            stderr.WriteLine($"(chỉ ghi {VietnameseFormatRows(maxRows)} dòng đầu; kết quả còn nhiều hơn / only the first {maxRows} rows were written; the result has more)");
         return ExitCode.Ok;
     }
 
-    private static void Write(QueryResult result, string format, Stream file)
+    private static string VietnameseFormatRows(int n) => Analytics.Metrics.VietnameseFormat.Number(n);
+
+    /// <summary>The rows a terminal table shows (it needs them all for its column widths), within the byte cap.</summary>
+    private static QueryResult Collect(StreamedRows rows, int maxRows, long maxBytes)
     {
-        if (format == "json") { ResultWriters.WriteJson(result, file); return; }
-        using var w = new StreamWriter(file, new UTF8Encoding(false));
-        if (format == "csv") ResultWriters.WriteCsv(result, w);
-        else ResultWriters.WriteTable(result, w);
+        var kept = new List<object?[]>();
+        var truncated = false;
+        long bytes = 0;
+        foreach (var row in rows.Rows)
+        {
+            if (kept.Count >= maxRows) { truncated = true; break; }
+            foreach (var v in row) bytes += (ResultWriters.Canonical(v)?.Length ?? 0) + 3;
+            if (bytes > maxBytes) throw new ResultTooLargeException(maxBytes);
+            kept.Add(row);
+        }
+        return new QueryResult(rows.Columns, rows.Types, kept, truncated, maxRows, rows.Elapsed);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>Bytes written to a TextWriter (stdout) as UTF-8 text, a character split across writes kept whole.</summary>
+    private sealed class TextOutput(TextWriter writer) : Stream
+    {
+        private readonly Decoder _decoder = new UTF8Encoding(false).GetDecoder();
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            var chars = new char[_decoder.GetCharCount(buffer, flush: false)];
+            var n = _decoder.GetChars(buffer, chars, flush: false);
+            writer.Write(chars, 0, n);
+        }
+
+        public override void Flush() => writer.Flush();
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 
     private static int? PositiveInt(string? value, string name)

@@ -17,8 +17,17 @@ public static class LoginPage
             var form = await c.Request.ReadFormAsync();
             var token = form["token"].ToString();
             if (!tokens.Configured) return Results.Redirect("/");
+            var client = c.Connection.RemoteIpAddress;
+            if (tokens.Throttled(client))
+            {
+                c.Response.Headers.RetryAfter = "60";
+                return AccessTokens.TooManyWrong();
+            }
             if (tokens.Find(token) is null)
+            {
+                tokens.Wrong(client);
                 return DashboardApp.HtmlPage(Render("Mã truy cập không đúng / invalid token"), StatusCodes.Status401Unauthorized);
+            }
             c.Response.Cookies.Append(AccessTokens.CookieName, token, new CookieOptions
             {
                 HttpOnly = true,

@@ -9,59 +9,95 @@ using Microsoft.AspNetCore.Http;
 namespace Analytics.Dashboard.Pages;
 
 /// <summary>
-/// The analysts' SQL console: one query at a time in the sandbox of <see cref="AnalystSqlSession"/>,
-/// results as a table (first rows) with CSV/JSON/Parquet download (up to the download cap),
-/// the metrics views and the data dictionary one click away.
+/// The analysts' SQL console: queries in the sandbox of <see cref="AnalystSqlSession"/>, run on the
+/// server's <see cref="SqlConsoleQueue"/> (a few at a time, off the request threads), results as a
+/// table (first rows) with CSV/JSON/Parquet download streamed to a private file up to the row and
+/// byte caps, the metrics views and the data dictionary one click away. Queries run on POST only:
+/// a GET (a link, another site's image tag) fills the form and runs nothing.
 /// </summary>
 public static class SqlPage
 {
+    /// <summary>The longest query text accepted (the form's value limit), in bytes.</summary>
+    public const int MaxQueryChars = 256 * 1024;
+
     public static void Map(WebApplication app)
     {
-        app.MapGet("/sql", (HttpContext c, SnapshotStore store, DashboardOptions o) =>
-            Handle(c, store, o, c.Request.Query["q"].ToString()));
-        app.MapPost("/sql", async (HttpContext c, SnapshotStore store, DashboardOptions o) =>
+        app.MapGet("/sql", (HttpContext c, SnapshotStore store, DashboardOptions o, SqlConsoleQueue queue) =>
+            Handle(c, store, o, queue, c.Request.Query["q"].ToString(), run: false));
+        app.MapPost("/sql", async (HttpContext c, SnapshotStore store, DashboardOptions o, SqlConsoleQueue queue) =>
         {
-            var form = await c.Request.ReadFormAsync();
-            return Handle(c, store, o, form["q"].ToString());
+            var (form, refusal) = await ReadQueryForm(c);
+            if (form is null) return refusal!;
+            return await Handle(c, store, o, queue, form["q"].ToString(), run: true);
         });
-        app.MapPost("/sql/download", async (HttpContext c, SnapshotStore store, DashboardOptions o) =>
+        app.MapPost("/sql/download", async (HttpContext c, SnapshotStore store, DashboardOptions o, SqlConsoleQueue queue, UploadStaging scratch) =>
         {
-            var form = await c.Request.ReadFormAsync();
-            return Download(c, store, o, form["q"].ToString(), form["format"].ToString());
+            var (form, refusal) = await ReadQueryForm(c);
+            if (form is null) return refusal!;
+            return await Download(c, store, o, queue, scratch, form["q"].ToString(), form["format"].ToString());
         });
-        app.MapGet("/sql/download", (HttpContext c, SnapshotStore store, DashboardOptions o) =>
-            Download(c, store, o, c.Request.Query["q"].ToString(), c.Request.Query["format"].ToString()));
     }
 
-    private static IResult Handle(HttpContext c, SnapshotStore store, DashboardOptions o, string sql)
+    /// <summary>The form, or the refusal of one past the form limits (a query longer than <see cref="MaxQueryChars"/>) or unreadable.</summary>
+    private static async Task<(IFormCollection? Form, IResult? Refusal)> ReadQueryForm(HttpContext c)
+    {
+        try
+        {
+            return (await c.Request.ReadFormAsync(c.RequestAborted), null);
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("length limit", StringComparison.Ordinal))
+        {
+            return (null, Results.Text(
+                $"Câu truy vấn quá dài (tối đa {MaxQueryChars / 1024} KB) / the query is too long (at most {MaxQueryChars / 1024} KB)",
+                "text/plain; charset=utf-8", statusCode: StatusCodes.Status413PayloadTooLarge));
+        }
+        catch (InvalidDataException e)
+        {
+            return (null, Results.Text($"Biểu mẫu không đọc được / the form could not be read: {e.Message}", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest));
+        }
+    }
+
+    private static async Task<IResult> Handle(HttpContext c, SnapshotStore store, DashboardOptions o, SqlConsoleQueue queue, string sql, bool run)
     {
         if (!DashboardApp.CallerOf(c).CanQuery) return DashboardApp.Forbidden("SQL");
         var view = View(c);
-        using var lease = store.Acquire();
         string? error = null;
         QueryResult? result = null;
-        if (!string.IsNullOrWhiteSpace(sql))
+        var status = 200;
+        if (run && !string.IsNullOrWhiteSpace(sql))
         {
             try
             {
-                using var session = lease.OpenSqlSession();
-                result = session.Run(sql, o.SqlLimits.MaxRows, c.RequestAborted);
+                var (busy, r) = await queue.TryRun(() =>
+                {
+                    using var running = store.Acquire();
+                    using var session = running.OpenSqlSession();
+                    return session.Run(sql, o.SqlLimits.MaxRows, c.RequestAborted);
+                }, o.SqlLimits.TimeLimit);
+                if (busy)
+                {
+                    error = queue.BusyMessage;
+                    status = StatusCodes.Status503ServiceUnavailable;
+                    c.Response.Headers.RetryAfter = "5";
+                }
+                result = r;
             }
             catch (Exception e) when (e is SqlRefusedException or SqlTimeoutException or SqlQueryException)
             {
                 error = e.Message;
+                status = StatusCodes.Status422UnprocessableEntity;
             }
         }
+        using var lease = store.Acquire();
         List<string> metricsViews;
         string? advice = null;
         using (var conn = lease.OpenConnection())
         {
             metricsViews = conn.Query<string>("select view_name from duckdb_views() where schema_name = 'metrics' and not internal order by view_name").ToList();
-            if (error is not null)
+            if (error is not null && status != StatusCodes.Status503ServiceUnavailable)
                 advice = QueryErrorAdvice.For(error, conn.Query<QueryErrorAdvice.CatalogObject>(
                     "select schema_name as schema, view_name as name, true as isview from duckdb_views() where not internal union all select schema_name, table_name, false from duckdb_tables() where not internal order by 1, 2").ToList());
         }
-        var status = error is null ? 200 : StatusCodes.Status422UnprocessableEntity;
         return DashboardApp.HtmlPage(Layout.Page(view, "Truy vấn SQL", Render(sql, result, error, metricsViews, advice), dataNote: DataNote(lease)), status);
     }
 
@@ -143,47 +179,49 @@ public static class SqlPage
         return sb.ToString();
     }
 
-    private static IResult Download(HttpContext c, SnapshotStore store, DashboardOptions o, string sql, string format)
+    private static async Task<IResult> Download(HttpContext c, SnapshotStore store, DashboardOptions o, SqlConsoleQueue queue, UploadStaging scratch, string sql, string format)
     {
         var caller = DashboardApp.CallerOf(c);
         if (!caller.CanQuery || !caller.CanExport) return DashboardApp.Forbidden("SQL");
         if (format is not ("csv" or "json" or "parquet"))
             return Results.Text("format phải là csv, json hoặc parquet / format must be csv, json or parquet", statusCode: 400);
-        using var lease = store.Acquire();
-        QueryResult result;
+        // rows go to a private file as DuckDB produces them, never all into memory; the file is sent, then deleted
+        var spool = Path.Combine(scratch.Root, $"download-{Guid.NewGuid():N}.{format}");
+        bool truncated;
         try
         {
-            using var session = lease.OpenSqlSession();
-            result = session.Run(sql, o.MaxDownloadRows, c.RequestAborted);
+            var (busy, cut) = await queue.TryRun(() =>
+            {
+                using var lease = store.Acquire();
+                using var session = lease.OpenSqlSession();
+                return session.Stream(sql, rows =>
+                {
+                    if (format == "parquet") return ResultWriters.WriteParquetStreamed(rows, spool, o.MaxDownloadRows, o.MaxDownloadBytes);
+                    using var file = File.Create(spool); // again from the start if the query is re-run as text
+                    return ResultWriters.WriteStreamed(rows, format, file, o.MaxDownloadRows, o.MaxDownloadBytes, bom: format == "csv");
+                }, c.RequestAborted);
+            }, o.SqlLimits.TimeLimit);
+            if (busy)
+            {
+                c.Response.Headers.RetryAfter = "5";
+                return Results.Text(queue.BusyMessage, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+            truncated = cut;
+        }
+        catch (ResultTooLargeException e)
+        {
+            SnapshotStore.TryDelete(spool);
+            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status413PayloadTooLarge);
         }
         catch (Exception e) when (e is SqlRefusedException or SqlTimeoutException or SqlQueryException)
         {
+            SnapshotStore.TryDelete(spool);
             return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status422UnprocessableEntity);
         }
-        if (result.Truncated) c.Response.Headers["X-Analytics-Truncated"] = result.MaxRows.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var name = $"truy-van-{DateTime.Now:yyyyMMdd-HHmmss}";
-        switch (format)
-        {
-            case "csv":
-                var w = new StringWriter();
-                ResultWriters.WriteCsv(result, w);
-                // BOM: spreadsheet programs then read the Vietnamese text as UTF-8.
-                return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(w.ToString())).ToArray(), "text/csv; charset=utf-8", name + ".csv");
-            case "json":
-                var ms = new MemoryStream();
-                ResultWriters.WriteJson(result, ms);
-                return Results.File(ms.ToArray(), "application/json", name + ".json");
-            default:
-                var tmp = Path.Combine(Path.GetTempPath(), $"analytics-{Guid.NewGuid():N}.parquet");
-                try
-                {
-                    ResultWriters.WriteParquet(result, tmp);
-                    return Results.File(File.ReadAllBytes(tmp), "application/vnd.apache.parquet", name + ".parquet");
-                }
-                finally
-                {
-                    File.Delete(tmp);
-                }
-        }
+        if (truncated) c.Response.Headers["X-Analytics-Truncated"] = o.MaxDownloadRows.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var name = $"truy-van-{DateTime.Now:yyyyMMdd-HHmmss}.{format}";
+        var type = format switch { "csv" => "text/csv; charset=utf-8", "json" => "application/json", _ => "application/vnd.apache.parquet" };
+        var stream = new FileStream(spool, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024, FileOptions.DeleteOnClose);
+        return Results.Stream(stream, type, name);
     }
 }

@@ -18,12 +18,13 @@ namespace Analytics.Dashboard.Pages;
 /// current snapshot), then load the valid ones. Loading takes the warehouse's write lock for the
 /// length of the load only (one load at a time in this server; a concurrent `analytics load` makes
 /// it wait its turn or say the warehouse is busy), then the server switches to a fresh snapshot.
-/// Files wait in a private folder under a random batch id; names are reduced to safe characters.
+/// Files wait in this server's private staging folder (<see cref="UploadStaging"/>) under a random
+/// batch id; names are reduced to safe characters. A unit-scoped token loads only rows of its own
+/// units, never the units list, and its upload loads whole or not at all.
 /// </summary>
 public static partial class UploadPage
 {
     private static readonly SemaphoreSlim WriteTurn = new(1, 1);
-    private static readonly string Root = Path.Combine(Path.GetTempPath(), "analytics-uploads");
 
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex BatchId();
@@ -36,20 +37,20 @@ public static partial class UploadPage
     {
         app.MapGet("/upload", (HttpContext c, DashboardOptions o) =>
             !DashboardApp.CallerOf(c).CanUpload ? DashboardApp.Forbidden("upload") : DashboardApp.HtmlPage(Render(c, o, null)));
-        app.MapPost("/upload", async (HttpContext c, DashboardOptions o, SnapshotStore store) =>
+        app.MapPost("/upload", async (HttpContext c, DashboardOptions o, SnapshotStore store, UploadStaging staging) =>
         {
             if (!DashboardApp.CallerOf(c).CanUpload) return DashboardApp.Forbidden("upload");
-            return await Validate(c, o, store);
+            return await Validate(c, o, store, staging.Root);
         }).DisableAntiforgery();
-        app.MapPost("/upload/load", async (HttpContext c, DashboardOptions o, SnapshotStore store) =>
+        app.MapPost("/upload/load", async (HttpContext c, DashboardOptions o, SnapshotStore store, UploadStaging staging) =>
         {
             if (!DashboardApp.CallerOf(c).CanUpload) return DashboardApp.Forbidden("upload");
             var form = await c.Request.ReadFormAsync();
-            return await Load(c, form["batch"].ToString(), o, store);
+            return await Load(c, form["batch"].ToString(), o, store, staging.Root);
         }).DisableAntiforgery();
     }
 
-    private static async Task<IResult> Validate(HttpContext c, DashboardOptions o, SnapshotStore store)
+    private static async Task<IResult> Validate(HttpContext c, DashboardOptions o, SnapshotStore store, string root)
     {
         if (!c.Request.HasFormContentType)
             return Page(c, o, Error("Cần gửi tệp bằng biểu mẫu / files must be sent with the form"), 400);
@@ -57,6 +58,11 @@ public static partial class UploadPage
         try
         {
             form = await c.Request.ReadFormAsync(c.RequestAborted);
+        }
+        catch (InvalidDataException e) when (e.Message.Contains("count limit", StringComparison.Ordinal))
+        {
+            // the form's field limit is the file limit plus a margin, so only a form of more files than that meets it
+            return Page(c, o, Error($"Quá nhiều tệp hay trường trong biểu mẫu, tối đa {o.MaxUploadFiles} tệp / too many files or form fields, at most {o.MaxUploadFiles} files"), 413);
         }
         catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
@@ -75,10 +81,10 @@ public static partial class UploadPage
                 return Page(c, o, Error($"Tệp {f.FileName}: chỉ nhận .csv hoặc .xlsx / only .csv or .xlsx files are accepted"), 415);
         }
 
-        RemoveOldBatches();
+        RemoveOldBatches(root);
         var batch = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        var dir = Path.Combine(Root, batch);
-        Directory.CreateDirectory(dir);
+        var dir = Path.Combine(root, batch);
+        UploadStaging.CreatePrivate(dir);
         // a file whose name announces no dataset ("Phụ lục 02 ….xlsx") takes the one picked on the form,
         // carried as a prefix of the saved name, so the check and the later load read it the same way
         var picked = DatasetCatalog.ByName(form["dataset"].ToString());
@@ -92,17 +98,24 @@ public static partial class UploadPage
         }
 
         LoadReport report;
+        var scope = DashboardApp.CallerOf(c).UnitScope;
         using (var lease = store.Acquire())
-            report = LoadPipeline.Validate(paths, new LoadOptions(), lease.Snapshot.Path);
+            report = LoadPipeline.Validate(paths, new LoadOptions { UnitScope = scope }, lease.Snapshot.Path);
         var valid = report.Files.Where(f => !f.Refused && f.ErrorCount == 0).Select(f => f.File).ToList();
+        var scopeNote = "";
+        if (scope is not null && valid.Count < report.Files.Count)
+        {
+            valid.Clear(); // a scoped token's upload is refused whole
+            scopeNote = Error($"Mã truy cập của đơn vị {scope}: lượt tải lên có tệp bị từ chối nên không tệp nào được nạp / a token limited to unit {scope}: a file of the upload was refused, so none of them is loaded");
+        }
         File.WriteAllLines(Path.Combine(dir, "valid.txt"), valid);
-        return Page(c, o, ReportHtml(report, "Kết quả kiểm tra", validate: true) + LoadForm(batch, valid, report.Files.Count));
+        return Page(c, o, scopeNote + ReportHtml(report, "Kết quả kiểm tra", validate: true) + LoadForm(batch, valid, report.Files.Count));
     }
 
-    private static async Task<IResult> Load(HttpContext c, string batch, DashboardOptions o, SnapshotStore store)
+    private static async Task<IResult> Load(HttpContext c, string batch, DashboardOptions o, SnapshotStore store, string root)
     {
         if (!BatchId().IsMatch(batch)) return Page(c, o, Error("Mã lượt tải lên không hợp lệ / invalid upload batch"), 400);
-        var dir = Path.Combine(Root, batch);
+        var dir = Path.Combine(root, batch);
         var list = Path.Combine(dir, "valid.txt");
         if (!File.Exists(list)) return Page(c, o, Error("Lượt tải lên đã hết hạn hoặc đã nạp; hãy tải tệp lên lại / the upload expired or was already loaded; upload the files again"), 410);
         var paths = File.ReadAllLines(list).Where(n => n.Length > 0).Select(n => Path.Combine(dir, Path.GetFileName(n))).Where(File.Exists).ToList();
@@ -116,7 +129,8 @@ public static partial class UploadPage
             try
             {
                 using var conn = Warehouse.OpenMigrated(store.WarehousePath);
-                report = LoadPipeline.Load(conn, paths, new LoadOptions());
+                // the scope is checked again against the warehouse itself, which may have changed since the check
+                report = LoadPipeline.Load(conn, paths, new LoadOptions { UnitScope = DashboardApp.CallerOf(c).UnitScope });
             }
             catch (DuckDB.NET.Data.DuckDBException e) when (e.Message.Contains("lock", StringComparison.OrdinalIgnoreCase))
             {
@@ -145,10 +159,10 @@ public static partial class UploadPage
         return candidate;
     }
 
-    private static void RemoveOldBatches()
+    private static void RemoveOldBatches(string root)
     {
-        if (!Directory.Exists(Root)) return;
-        foreach (var d in Directory.EnumerateDirectories(Root))
+        if (!Directory.Exists(root)) return;
+        foreach (var d in Directory.EnumerateDirectories(root))
             if (Directory.GetLastWriteTimeUtc(d) < DateTime.UtcNow.AddHours(-2))
                 try { Directory.Delete(d, recursive: true); } catch (IOException) { }
     }

@@ -35,6 +35,90 @@ public sealed class SqlTimeoutException(TimeSpan limit) : Exception(
     public TimeSpan Limit { get; } = limit;
 }
 
+/// <summary>A result past the byte cap of a download: stopped there, never held whole.</summary>
+public sealed class ResultTooLargeException(long maxBytes) : Exception(
+    $"Kết quả vượt quá giới hạn {maxBytes / 1024 / 1024} MB của tệp tải về và đã dừng; hãy lọc bớt hoặc dùng LIMIT / " +
+    $"the result passed the {maxBytes / 1024 / 1024} MB download limit and was stopped; filter it or add a LIMIT")
+{
+    public long MaxBytes { get; } = maxBytes;
+}
+
+/// <summary>DuckDB.NET could not turn a value (or a column type) into a .NET value.</summary>
+internal sealed class UnreadableValueException(Exception inner) : Exception(inner.Message, inner)
+{
+    internal static bool Covers(Exception e) =>
+        e is ArgumentException or InvalidCastException or NotSupportedException or OverflowException
+        || (e is InvalidOperationException && e is not ObjectDisposedException);
+}
+
+/// <summary>The rows of a running query, read one at a time; a row array is not reused.</summary>
+public sealed class StreamedRows
+{
+    private readonly DuckDBDataReader _reader;
+    private readonly Stopwatch _watch;
+    private readonly CancellationToken _token;
+
+    internal StreamedRows(DuckDBDataReader reader, Stopwatch watch, CancellationToken token)
+    {
+        _reader = reader;
+        _watch = watch;
+        _token = token;
+        Columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        Types = Enumerable.Range(0, reader.FieldCount).Select(reader.GetDataTypeName).ToList();
+    }
+
+    public IReadOnlyList<string> Columns { get; }
+    /// <summary>DuckDB.NET's type names (Integer, Varchar, Decimal …).</summary>
+    public IReadOnlyList<string> Types { get; }
+    public TimeSpan Elapsed => _watch.Elapsed;
+
+    /// <summary>The rows, as DuckDB produces them; enumerate once.</summary>
+    public IEnumerable<object?[]> Rows
+    {
+        get
+        {
+            while (_reader.Read())
+            {
+                _token.ThrowIfCancellationRequested();
+                var row = new object?[_reader.FieldCount];
+                for (var i = 0; i < row.Length; i++)
+                {
+                    try
+                    {
+                        var value = _reader.IsDBNull(i) ? null : _reader.GetValue(i);
+                        // a BLOB comes as a stream over DuckDB's memory of this row: copied out before the next Read
+                        if (value is Stream blob)
+                        {
+                            using var copy = new MemoryStream();
+                            blob.CopyTo(copy);
+                            value = copy.ToArray();
+                        }
+                        row[i] = value;
+                    }
+                    catch (Exception e) when (UnreadableValueException.Covers(e))
+                    {
+                        throw new UnreadableValueException(e);
+                    }
+                }
+                yield return row;
+            }
+        }
+    }
+
+    /// <summary>At most maxRows rows in memory, saying whether more existed.</summary>
+    public QueryResult Collect(int maxRows)
+    {
+        var rows = new List<object?[]>();
+        var truncated = false;
+        foreach (var row in Rows)
+        {
+            if (rows.Count >= maxRows) { truncated = true; break; }
+            rows.Add(row);
+        }
+        return new QueryResult(Columns, Types, rows, truncated, maxRows, Elapsed);
+    }
+}
+
 /// <summary>Any other error DuckDB reported (syntax, unknown column, out of memory), passed on readably.</summary>
 public sealed class SqlQueryException(string message, Exception inner)
     : Exception($"Truy vấn lỗi / query failed: {message}", inner);
@@ -128,43 +212,74 @@ public sealed class AnalystSqlSession : IDisposable
         return RunUnguarded(sql, maxRows ?? Limits.MaxRows, cancel);
     }
 
+    /// <summary>
+    /// Checks the statement, runs it with the time limit and hands its rows to <paramref name="consume"/>
+    /// one at a time as DuckDB produces them (downloads write them out without holding them). When a
+    /// value has a type .NET cannot hold (an interval of months, an infinite date, a union) the query
+    /// runs again with every column as DuckDB's own text, and consume is called again from the start.
+    /// </summary>
+    public T Stream<T>(string sql, Func<StreamedRows, T> consume, CancellationToken cancel = default)
+    {
+        StatementGuard.EnsureQuery(_connection, sql);
+        return StreamUnguarded(sql, consume, cancel);
+    }
+
     /// <summary>Runs SQL without the statement check: the sandbox alone. Tests use it to prove the sandbox holds by itself.</summary>
-    internal QueryResult RunUnguarded(string sql, int maxRows, CancellationToken cancel = default)
+    internal QueryResult RunUnguarded(string sql, int maxRows, CancellationToken cancel = default) =>
+        StreamUnguarded(sql, rows => rows.Collect(maxRows), cancel);
+
+    private T StreamUnguarded<T>(string sql, Func<StreamedRows, T> consume, CancellationToken cancel)
     {
         var watch = Stopwatch.StartNew();
-        using var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
-        // Streaming: rows are produced as read, so the row cap stops the work instead of materialising everything.
-        cmd.UseStreamingMode = true;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         timeout.CancelAfter(Limits.TimeLimit);
-        // DuckDBCommand.Cancel interrupts the running query inside DuckDB (duckdb_interrupt).
-        using var registration = timeout.Token.Register(() => { try { cmd.Cancel(); } catch (ObjectDisposedException) { } });
         try
         {
-            using var reader = cmd.ExecuteReader();
-            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-            var types = Enumerable.Range(0, reader.FieldCount).Select(reader.GetDataTypeName).ToList();
-            var rows = new List<object?[]>();
-            var truncated = false;
-            while (reader.Read())
+            try
             {
-                if (rows.Count >= maxRows) { truncated = true; break; }
-                var row = new object?[reader.FieldCount];
-                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                rows.Add(row);
+                return Execute(sql, consume, watch, timeout.Token);
             }
-            timeout.Token.ThrowIfCancellationRequested();
-            return new QueryResult(columns, types, rows, truncated, maxRows, watch.Elapsed);
+            catch (UnreadableValueException)
+            {
+                return Execute("select columns(*)::varchar from (\n" + sql.TrimEnd().TrimEnd(';') + "\n)", consume, watch, timeout.Token);
+            }
         }
-        catch (Exception e) when (timeout.IsCancellationRequested && !cancel.IsCancellationRequested)
+        catch (Exception e) when (timeout.IsCancellationRequested && !cancel.IsCancellationRequested && e is not ResultTooLargeException)
         {
-            _ = e;
             throw new SqlTimeoutException(Limits.TimeLimit);
         }
         catch (DuckDBException e)
         {
             throw Translate(e);
+        }
+        catch (UnreadableValueException e)
+        {
+            throw new SqlQueryException($"không đọc được một giá trị, cả dưới dạng văn bản / a value could not be read, not even as text: {e.InnerException!.Message}", e);
+        }
+    }
+
+    private T Execute<T>(string sql, Func<StreamedRows, T> consume, Stopwatch watch, CancellationToken token)
+    {
+        using var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        // Streaming: rows are produced as read, so the row cap stops the work instead of materialising everything.
+        cmd.UseStreamingMode = true;
+        // DuckDBCommand.Cancel interrupts the running query inside DuckDB (duckdb_interrupt).
+        using var registration = token.Register(() => { try { cmd.Cancel(); } catch (ObjectDisposedException) { } });
+        DuckDBDataReader reader;
+        try
+        {
+            reader = cmd.ExecuteReader();
+        }
+        catch (Exception e) when (UnreadableValueException.Covers(e))
+        {
+            throw new UnreadableValueException(e); // DuckDB.NET refuses a result column type (union)
+        }
+        using (reader)
+        {
+            var result = consume(new StreamedRows(reader, watch, token));
+            token.ThrowIfCancellationRequested();
+            return result;
         }
     }
 

@@ -24,9 +24,26 @@ public static class ResultWriters
         DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
         TimeOnly t => t.ToString("HH:mm:ss.FFFFFF", CultureInfo.InvariantCulture),
         IFormattable f and not IEnumerable => f.ToString(null, CultureInfo.InvariantCulture),
-        IEnumerable => JsonSerializer.Serialize(v),
+        byte[] b => BlobText(b),
+        IEnumerable => JsonText(v),
         _ => v.ToString(),
     };
+
+    /// <summary>A list, map or struct as JSON; a member JSON cannot write falls back to its own text.</summary>
+    private static string JsonText(object v)
+    {
+        try { return JsonSerializer.Serialize(v); }
+        catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException) { return v.ToString() ?? ""; }
+    }
+
+    /// <summary>A BLOB as DuckDB writes it: printable ASCII as is, other bytes as \xNN.</summary>
+    private static string BlobText(byte[] bytes)
+    {
+        var sb = new StringBuilder();
+        foreach (var b in bytes)
+            sb.Append(b is >= 32 and < 127 && b != '\\' ? ((char)b).ToString() : $"\\x{b:X2}");
+        return sb.ToString();
+    }
 
     /// <summary>The value for a person: Vietnamese number and date form.</summary>
     public static string Display(object? v) => v switch
@@ -57,32 +74,83 @@ public static class ResultWriters
     public static string CsvQuote(string text) =>
         text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
 
-    public static void WriteCsv(QueryResult r, TextWriter w)
+    public static void WriteCsv(QueryResult r, TextWriter w) => WriteCsv(r.Columns, r.Rows, w);
+
+    /// <summary>CSV row by row as the rows come (a download streams them; nothing is held).</summary>
+    public static void WriteCsv(IReadOnlyList<string> columns, IEnumerable<object?[]> rows, TextWriter w)
     {
-        w.Write(string.Join(",", r.Columns.Select(c => CsvQuote(SafeHeader(c)))));
+        w.Write(string.Join(",", columns.Select(c => CsvQuote(SafeHeader(c)))));
         w.Write("\r\n");
-        foreach (var row in r.Rows)
+        foreach (var row in rows)
         {
             w.Write(string.Join(",", row.Select(CsvCell)));
             w.Write("\r\n");
         }
     }
 
+    /// <summary>
+    /// CSV (with a BOM if asked: spreadsheet programs then read UTF-8) or JSON of a running query,
+    /// written to output as the rows come: at most maxRows rows (true when more existed) and maxBytes
+    /// bytes (past it, <see cref="ResultTooLargeException"/>). Memory stays one row.
+    /// </summary>
+    public static bool WriteStreamed(StreamedRows rows, string format, Stream output, int maxRows, long maxBytes, bool bom = false)
+    {
+        var cut = new RowCap(maxRows);
+        var capped = new CappedStream(output, maxBytes);
+        if (format == "json")
+            WriteJson(rows.Columns, cut.Apply(rows.Rows), capped);
+        else
+        {
+            if (bom) capped.Write(Encoding.UTF8.GetPreamble());
+            using var w = new StreamWriter(capped, new UTF8Encoding(false), 64 * 1024, leaveOpen: true);
+            WriteCsv(rows.Columns, cut.Apply(rows.Rows), w);
+        }
+        capped.Flush();
+        return cut.Truncated;
+    }
+
+    /// <summary>Parquet of a running query at path, at most maxRows rows (true when more existed) and maxBytes of values.</summary>
+    public static bool WriteParquetStreamed(StreamedRows rows, string path, int maxRows, long maxBytes)
+    {
+        var cut = new RowCap(maxRows);
+        WriteParquet(rows.Columns, rows.Types, cut.Apply(rows.Rows), path, maxBytes);
+        return cut.Truncated;
+    }
+
+    private sealed class RowCap(int maxRows)
+    {
+        public bool Truncated { get; private set; }
+
+        public IEnumerable<object?[]> Apply(IEnumerable<object?[]> rows)
+        {
+            var n = 0;
+            foreach (var row in rows)
+            {
+                if (n++ >= maxRows) { Truncated = true; yield break; }
+                yield return row;
+            }
+        }
+    }
+
     private static string SafeHeader(string c) => c.Length > 0 && c[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + c : c;
 
-    public static void WriteJson(QueryResult r, Stream s)
+    public static void WriteJson(QueryResult r, Stream s) => WriteJson(r.Columns, r.Rows, s);
+
+    /// <summary>A JSON array of objects, row by row as the rows come (flushed every row, so nothing is held).</summary>
+    public static void WriteJson(IReadOnlyList<string> columns, IEnumerable<object?[]> rows, Stream s)
     {
         using var j = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = false });
         j.WriteStartArray();
-        foreach (var row in r.Rows)
+        foreach (var row in rows)
         {
             j.WriteStartObject();
-            for (var i = 0; i < r.Columns.Count; i++)
+            for (var i = 0; i < columns.Count; i++)
             {
-                j.WritePropertyName(r.Columns[i]);
+                j.WritePropertyName(columns[i]);
                 WriteJsonValue(j, row[i]);
             }
             j.WriteEndObject();
+            if (j.BytesPending > 64 * 1024) j.Flush();
         }
         j.WriteEndArray();
     }
@@ -99,6 +167,7 @@ public static class ResultWriters
             case sbyte or byte or short or ushort or int or uint or long: j.WriteNumberValue(Convert.ToInt64(v, CultureInfo.InvariantCulture)); break;
             case ulong u: j.WriteNumberValue(u); break;
             case BigInteger b: j.WriteRawValue(b.ToString(CultureInfo.InvariantCulture)); break;
+            case byte[]: j.WriteStringValue(Canonical(v)); break;
             case IDictionary d:
                 j.WriteStartObject();
                 foreach (DictionaryEntry e in d) { j.WritePropertyName(e.Key.ToString()!); WriteJsonValue(j, e.Value); }
@@ -141,20 +210,31 @@ public static class ResultWriters
     /// instance COPYs them to the path we chose. The analyst controls neither the SQL run here nor
     /// the path written, so turning file access on for this instance opens nothing to them.
     /// </summary>
-    public static void WriteParquet(QueryResult r, string path)
+    public static void WriteParquet(QueryResult r, string path) => WriteParquet(r.Columns, r.Types, r.Rows, path, long.MaxValue);
+
+    /// <summary>
+    /// As above, row by row as the rows come, refusing (<see cref="ResultTooLargeException"/>) once the
+    /// rows' text passes maxBytes: the rows wait in the writer's in-memory DuckDB until the COPY, so
+    /// the cap bounds that memory. Decimals wait as text and get the widest scale seen at the COPY.
+    /// </summary>
+    public static void WriteParquet(IReadOnlyList<string> columns, IReadOnlyList<string> duckTypes, IEnumerable<object?[]> rows, string path, long maxBytes)
     {
         // A plain in-memory database: each connection to ":memory:" gets its own, shared with nobody
         // (a name after ":memory:" would be taken as a file path and leave a file behind).
         using var c = new DuckDBConnection("Data Source=:memory:");
         c.Open();
-        var types = r.Columns.Select((_, i) => ParquetType(r, i)).ToList();
-        var names = UniqueNames(r.Columns);
-        var ddl = "CREATE TABLE result (" + string.Join(", ", names.Select((col, i) => $"{QuoteIdent(col, i)} {types[i]}")) + ")";
+        var types = duckTypes.Select(ParquetType).ToList();
+        var names = UniqueNames(columns);
+        var ddl = "CREATE TABLE result (" + string.Join(", ", names.Select((col, i) => $"{QuoteIdent(col, i)} {(types[i] == "DECIMAL" ? "VARCHAR" : types[i])}")) + ")";
         Exec(c, ddl);
+        var scales = new int[columns.Count];
+        long bytes = 0;
         using (var appender = c.CreateAppender("result"))
         {
-            foreach (var row in r.Rows)
+            foreach (var row in rows)
             {
+                foreach (var v in row) bytes += v is string text ? Encoding.UTF8.GetByteCount(text) : 16;
+                if (bytes > maxBytes) throw new ResultTooLargeException(maxBytes);
                 var a = appender.CreateRow();
                 for (var i = 0; i < row.Length; i++)
                 {
@@ -169,27 +249,30 @@ public static class ResultWriters
                         case "DOUBLE": a.AppendValue(Convert.ToDouble(v, CultureInfo.InvariantCulture)); break;
                         case "DATE": a.AppendValue((DateOnly)v); break;
                         case "TIMESTAMP": a.AppendValue((DateTime)v); break;
-                        default:
-                            if (types[i].StartsWith("DECIMAL", StringComparison.Ordinal)) a.AppendValue((decimal)v);
-                            else a.AppendValue(Canonical(v));
+                        case "DECIMAL":
+                            scales[i] = Math.Max(scales[i], ((decimal)v).Scale);
+                            a.AppendValue(Canonical(v));
                             break;
+                        default: a.AppendValue(Canonical(v)); break;
                     }
                 }
                 a.EndRow();
             }
         }
         var escaped = Path.GetFullPath(path).Replace("'", "''");
-        Exec(c, $"COPY result TO '{escaped}' (FORMAT parquet)");
+        var select = string.Join(", ", names.Select((col, i) => types[i] == "DECIMAL"
+            ? $"cast({QuoteIdent(col, i)} as DECIMAL(38,{Math.Min(scales[i], 37)})) as {QuoteIdent(col, i)}" : QuoteIdent(col, i)));
+        Exec(c, $"COPY (SELECT {select} FROM result) TO '{escaped}' (FORMAT parquet)");
     }
 
-    private static string ParquetType(QueryResult r, int i) => r.Types[i] switch
+    private static string ParquetType(string duckType) => duckType switch
     {
         "Boolean" => "BOOLEAN",
         "TinyInt" or "SmallInt" or "Integer" or "BigInt" or "UTinyInt" or "USmallInt" or "UnsignedInteger" or "UInteger" => "BIGINT",
         "UnsignedBigInt" or "UBigInt" => "UBIGINT",
         "HugeInt" => "HUGEINT",
         "Float" or "Double" => "DOUBLE",
-        "Decimal" => $"DECIMAL(38,{r.Rows.Select(row => row[i] is decimal m ? m.Scale : 0).DefaultIfEmpty(0).Max()})",
+        "Decimal" => "DECIMAL",
         "Date" => "DATE",
         "Timestamp" or "TimestampTz" or "TimestampMs" or "TimestampNs" or "TimestampS" => "TIMESTAMP",
         _ => "VARCHAR",

@@ -15,16 +15,7 @@ public static class SecurityHeaders
 
     public static async Task Apply(HttpContext context, Func<Task> next)
     {
-        var h = context.Response.Headers;
-        h["Content-Security-Policy"] = ContentSecurityPolicy;
-        h["X-Content-Type-Options"] = "nosniff";
-        h["X-Frame-Options"] = "DENY";
-        // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form posts, defeating the Origin check.
-        h["Referrer-Policy"] = "same-origin";
-        h["Cross-Origin-Opener-Policy"] = "same-origin";
-        h["Cross-Origin-Resource-Policy"] = "same-origin";
-        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-        h["Cache-Control"] = "no-store";
+        Set(context.Response);
 
         if (HttpMethods.IsPost(context.Request.Method) && !SameOrigin(context.Request))
         {
@@ -34,6 +25,21 @@ public static class SecurityHeaders
             return;
         }
         await next();
+    }
+
+    /// <summary>Sets every header; called again by the error handler, whose Response.Clear() drops them.</summary>
+    public static void Set(HttpResponse response)
+    {
+        var h = response.Headers;
+        h["Content-Security-Policy"] = ContentSecurityPolicy;
+        h["X-Content-Type-Options"] = "nosniff";
+        h["X-Frame-Options"] = "DENY";
+        // same-origin, not no-referrer: with no-referrer browsers send "Origin: null" on form posts, defeating the Origin check.
+        h["Referrer-Policy"] = "same-origin";
+        h["Cross-Origin-Opener-Policy"] = "same-origin";
+        h["Cross-Origin-Resource-Policy"] = "same-origin";
+        h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+        h["Cache-Control"] = "no-store";
     }
 
     /// <summary>A POST is accepted when its Origin (or, lacking it, Referer) is this server.</summary>

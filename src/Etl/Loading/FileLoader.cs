@@ -226,8 +226,10 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
     private static void Reject(Dictionary<int, List<string>> rejected, int line, LoadIssue issue)
     {
         if (!rejected.TryGetValue(line, out var reasons)) rejected[line] = reasons = [];
-        reasons.Add($"{issue.Column}: {issue.ReasonVi} / {issue.ReasonEn}");
+        reasons.Add(RejectReason(issue));
     }
+
+    private static string RejectReason(LoadIssue issue) => $"{issue.Column}: {issue.ReasonVi} / {issue.ReasonEn}";
 
     internal static Action<IDuckDBAppenderRow, object?> ValueAppender(string duckType) => duckType switch
     {
@@ -244,7 +246,9 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
 
     private void RunSetChecks(DatasetSpec spec, FileReport report, string? sheet, Dictionary<int, List<string>> rejected)
     {
-        var checks = new List<(string Name, string Sql)> { ("duplicate keys", DuplicateKeySql(spec, sheet is not null)) };
+        var checks = new List<(string Name, string Sql)> { ("duplicate keys", DuplicateKeySql(spec, sheet is not null, "sql/load/check_duplicate_keys.sql")) };
+        if (options.UnitScope is { } scope)
+            checks.Add(("unit scope", UnitScopeSql(spec, scope)));
         foreach (var check in spec.SetChecks)
         {
             var missing = check.References.Where(r => knownDatasets is not null && !knownDatasets.Contains(r)).ToList();
@@ -262,16 +266,26 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         // have depended on one that was refused (a unit whose parent was refused).
         for (var round = 0; round < 10; round++)
         {
-            var fresh = new List<(int Line, string? Column, string? Value, string Vi, string En)>();
-            foreach (var (_, sql) in checks)
-                fresh.AddRange(connection.Query<(int, string?, string?, string, string)>(sql));
+            var fresh = new List<(int Line, string? Column, string? Value, string Vi, string En, bool Duplicate)>();
+            foreach (var (name, sql) in checks)
+                fresh.AddRange(connection.Query<(int, string?, string?, string, string)>(sql).Select(f => (f.Item1, f.Item2, f.Item3, f.Item4, f.Item5, name == "duplicate keys")));
             if (fresh.Count == 0) return;
+            var duplicates = new Dictionary<int, string>();
             foreach (var f in fresh.OrderBy(f => f.Line))
             {
                 var issue = new LoadIssue(f.Line, sheet, f.Column, f.Value, f.Vi, f.En);
                 report.AddError(issue);
                 Reject(rejected, f.Line, issue);
+                if (f.Duplicate) duplicates[f.Line] = RejectReason(issue);
             }
+            // a repeated key is one error, on its first line, but every line of it is refused (one shared reason each)
+            if (duplicates.Count > 0)
+                foreach (var (line, first) in connection.Query<(int, int)>(DuplicateKeySql(spec, sheet is not null, "sql/load/duplicate_key_lines.sql")))
+                    if (line != first && duplicates.TryGetValue(first, out var reason))
+                    {
+                        if (!rejected.TryGetValue(line, out var reasons)) rejected[line] = reasons = [];
+                        reasons.Add(reason);
+                    }
             if (!options.Partial) return;
             RemoveRejected(rejected.Keys);
         }
@@ -285,12 +299,22 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         connection.Execute("delete from stage where source_line in (select line from rejected_lines)");
     }
 
-    private static string DuplicateKeySql(DatasetSpec spec, bool workbook)
+    /// <summary>Rows a unit-scoped loader may not write: a unit outside its subtree, a task led from outside it, any units row.</summary>
+    private static string UnitScopeSql(DatasetSpec spec, string scope) =>
+        ReadSql(spec.Name switch
+        {
+            "units" => "sql/load/check_scope_units.sql",
+            "tasks" => "sql/load/check_scope_tasks.sql",
+            "task_updates" => "sql/load/check_scope_task_updates.sql",
+            _ => "sql/load/check_scope_unit_code.sql",
+        }).Replace("{{scope}}", "'" + scope.Replace("'", "''") + "'");
+
+    private static string DuplicateKeySql(DatasetSpec spec, bool workbook, string file)
     {
         var keyText = $"concat_ws(' / ', {string.Join(", ", spec.Key.Select(k => $"cast({k} as varchar)"))})";
         var label = spec.Name == "revenue" ? "period" : spec.Key[0];
         var names = spec.Name == "revenue" ? "period, unit_code, category" : string.Join(", ", spec.Key);
-        return ReadSql("sql/load/check_duplicate_keys.sql")
+        return ReadSql(file)
             .Replace("{{key_text}}", keyText)
             .Replace("{{key_label}}", label)
             .Replace("{{key_names}}", names)

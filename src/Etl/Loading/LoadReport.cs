@@ -147,4 +147,7 @@ public sealed record LoadOptions
     public int MaxErrorsListed { get; init; } = 1000;
     /// <summary>Let DuckDB read a CSV file when it can be sure of giving what the record-by-record reader gives (src/Etl/Loading/SqlCsvStage.cs); false forces the record-by-record reader.</summary>
     public bool SqlCsvPath { get; init; } = true;
+    /// <summary>A unit-scoped loader (the dashboard's commune token): only rows of this unit and the units
+    /// below it (in the warehouse's units) are accepted, and no units rows at all; any other row refuses the file.</summary>
+    public string? UnitScope { get; init; }
 }

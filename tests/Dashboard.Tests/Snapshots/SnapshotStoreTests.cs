@@ -40,7 +40,7 @@ public sealed class SnapshotStoreTests : IDisposable
     {
         await using var s = await RunningServer.Start(new DashboardOptions(_w.DbPath));
         Assert.Equal(System.Net.HttpStatusCode.OK, (await s.Http.GetAsync("/tasks?as_of=2026-03-31")).StatusCode);
-        Assert.Equal(System.Net.HttpStatusCode.OK, (await s.Http.GetAsync("/sql?q=select+count(*)+from+raw.tasks")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await s.Http.PostAsync("/sql", new FormUrlEncodedContent([new("q", "select count(*) from raw.tasks")]))).StatusCode);
         var open = Directory.EnumerateFiles("/proc/self/fd").Select(fd =>
         {
             try { return new FileInfo(fd).LinkTarget; } catch (IOException) { return null; }
@@ -142,7 +142,8 @@ public sealed class SnapshotStoreTests : IDisposable
     [Fact]
     public async Task Loads_in_a_loop_while_clients_read_never_fail_a_request_or_show_half_a_load()
     {
-        await using var s = await RunningServer.Start(new DashboardOptions(_w.DbPath) { SnapshotCheckInterval = TimeSpan.Zero });
+        // four console readers at once: four query slots, so none is told "busy"
+        await using var s = await RunningServer.Start(new DashboardOptions(_w.DbPath) { SnapshotCheckInterval = TimeSpan.Zero, MaxConcurrentQueries = 4 });
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(8));
         // each "load" writes two rows in one transaction: a snapshot shows both or neither
         var writer = Task.Run(() =>
@@ -164,7 +165,7 @@ public sealed class SnapshotStoreTests : IDisposable
         {
             while (!stop.IsCancellationRequested)
             {
-                var r = await s.Http.GetAsync("/sql?q=select+count(*)+as+n+from+meta.loads");
+                var r = await s.Http.PostAsync("/sql", new FormUrlEncodedContent([new("q", "select count(*) as n from meta.loads")]));
                 Interlocked.Increment(ref requests);
                 var body = await r.Content.ReadAsStringAsync();
                 var m = System.Text.RegularExpressions.Regex.Match(body, "<td class=\"num\">([0-9.]+)</td>");
