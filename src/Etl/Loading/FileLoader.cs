@@ -65,7 +65,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         }
         catch (InputFormatException e)
         {
-            report.AddError(new LoadIssue(e.Line, e.Sheet, null, e.Value, e.ReasonVi, e.ReasonEn));
+            report.AddFileError(new LoadIssue(e.Line, e.Sheet, null, e.Value, e.ReasonVi, e.ReasonEn));
         }
         catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException)
         {

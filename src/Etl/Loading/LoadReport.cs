@@ -69,6 +69,13 @@ public sealed class FileReport(string path, string dataset)
         if (Errors.Count < MaxListed) Errors.Add(issue);
     }
 
+    /// <summary>An error that ends the reading of the file (a row limit, a damaged part): listed first, even past MaxListed.</summary>
+    internal void AddFileError(LoadIssue issue)
+    {
+        ErrorCount++;
+        Errors.Insert(0, issue);
+    }
+
     internal void AddNote(LoadIssue issue)
     {
         NoteCount++;
