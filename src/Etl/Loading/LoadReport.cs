@@ -73,6 +73,7 @@ public sealed class FileReport(string path, string dataset)
     internal void AddFileError(LoadIssue issue)
     {
         ErrorCount++;
+        if (Errors.Count >= MaxListed && Errors.Count > 0) Errors.RemoveAt(Errors.Count - 1);
         Errors.Insert(0, issue);
     }
 

@@ -98,6 +98,7 @@ public class HostileFileMemoryTests(ITestOutputHelper output)
         Assert.True(exit == 1, $"exit {exit} (1 = refused); stdout: {child.Out[..Math.Min(2000, child.Out.Length)]}\nstderr: {child.Err}");
         Assert.Contains("more than 1,048,576 rows", child.Out);
         Assert.Contains("first 1000 listed", child.Out);
+        Assert.Contains("5.242.876", child.Out); // 1,048,575 rows of five errors each, and the row limit: all counted
         Assert.True(peakMb > 0, "no /proc reading of the child was taken");
         Assert.True(peakMb < 600, $"peak resident memory {peakMb:F0} MB, bound 600 MB");
     }
