@@ -383,12 +383,13 @@ internal sealed partial class TableSource : IDisposable
         if (first && IsColumnNumberRow(record))
             return Skip(record, "hàng đánh số cột (1), (2), …; bỏ qua", "column-number row (1), (2), …; skipped");
         if (RequiredFilled(record)) return RowRole.Data;
-        var texts = record.Cells.Where(c => !c.IsEmpty).Select(c => c.Text.Trim()).ToList();
+        // distinct: a heading merged across the row fills every cell with the same text
+        var texts = record.Cells.Where(c => !c.IsEmpty).Select(c => c.Text.Trim()).Distinct().ToList();
         var (lead, inSequence) = LeadText(record);
         var folded = lead is null ? "" : VietnameseFold.Fold(lead).TrimEnd(':', '.', ' ');
         if (!_signature && (folded is "tong cong" or "tong so" or "tong" or "cong" || TotalLabel().IsMatch(folded)))
             return RowRole.Total;
-        if (!_signature && lead is not null && (RomanAlone().IsMatch(lead) && (inSequence || texts.Count <= 3) || RomanNumeral().IsMatch(lead) && texts.Count <= 3))
+        if (!_signature && lead is not null && (RomanAlone().IsMatch(lead) && inSequence || RomanNumeral().IsMatch(lead) && texts.Count <= 2))
         {
             Skip(record, "hàng nhóm (I, II, …); bỏ qua", "group heading row (I, II, …); skipped");
             return RowRole.GroupStart;
