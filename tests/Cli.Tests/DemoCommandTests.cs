@@ -22,6 +22,10 @@ public class DemoCommandTests
         Assert.Contains("lead_unit \"31S99\"", stdout);
         Assert.Contains("from_old_district \"3\"", stdout);
         Assert.Contains("the warehouse is unchanged", stdout);
+        // a ward's staffing appendix as the office fills the Excel template loads, saying what it skipped
+        Assert.Contains("staffing_31_10507_bien_che.xlsx", stdout);
+        Assert.Contains("signature block", stdout);
+        Assert.Contains("equals the sum", stdout);
         Assert.Contains(Path.Combine(outDir, "warehouse.duckdb"), stdout);
         Assert.True(File.Exists(Path.Combine(outDir, "load_report.json")));
         Assert.True(File.Exists(Path.Combine(outDir, "broken_report.json")));

@@ -119,7 +119,6 @@ public class LoadBehaviourTests
         s.Write("in/tasks_2026.csv", "task_id,source_doc,source_date,title,lead_unit\nK1,1-CV/TU,2026-01-02,Việc,Z1\n");
         s.Write("in/task_updates_2026.csv", "task_id,report_date,status\nK1,2026-01-05,dang_thuc_hien\n");
         s.Write("in/units_new.csv", "unit_code,unit_name,unit_type\nZ1,Tỉnh Z,tinh\n");
-        s.Write("in/notes.txt", "not data");
         var report = s.Load(Path.Combine(s.Dir, "in"));
         Assert.Equal(["units", "tasks", "task_updates"], report.Files.Select(f => f.Dataset));
         Assert.True(report.Ok);

@@ -73,13 +73,27 @@ internal static class LoadReportPrinter
                 stdout.WriteLine($"Cảnh báo / warnings — {f.File}: {N(f.WarningCount)}");
                 foreach (var w in f.Warnings) stdout.WriteLine("  " + Describe(f, w));
             }
+            if (f.NoteCount > 0)
+            {
+                stdout.WriteLine();
+                stdout.WriteLine($"Đã đọc thế nào / how it was read — {f.File}: {N(f.NoteCount)} ghi nhận / notes"
+                    + (f.NoteCount > f.Notes.Count ? $" (liệt kê {N(f.Notes.Count)} đầu tiên / first {f.Notes.Count} listed)" : ""));
+                foreach (var n in f.Notes) stdout.WriteLine("  " + Describe(f, n));
+            }
             if (f.RejectsFile is not null)
                 stdout.WriteLine($"Các dòng bị loại / rejected rows: {f.RejectsFile}");
+        }
+        if (report.NotRead.Count > 0)
+        {
+            stdout.WriteLine();
+            stdout.WriteLine($"Tệp không đọc / files not read: {report.NotRead.Count}");
+            foreach (var n in report.NotRead)
+                stdout.WriteLine($"  {n.File} — {n.ReasonVi} / {n.ReasonEn}" + (n.Blocking ? " [lỗi / error]" : ""));
         }
         stdout.WriteLine();
         stdout.WriteLine(report.Ok
             ? "Kết quả / result: mọi tệp hợp lệ / every file is valid."
-            : $"Kết quả / result: {report.Files.Count(f => f.Refused)} tệp bị từ chối, {N(report.Files.Sum(f => f.Rejected))} dòng bị loại / {report.Files.Count(f => f.Refused)} file(s) refused, {report.Files.Sum(f => f.Rejected)} row(s) rejected.");
+            : $"Kết quả / result: {report.Files.Count(f => f.Refused)} tệp bị từ chối, {N(report.Files.Sum(f => f.Rejected))} dòng bị loại, {report.NotRead.Count(n => n.Blocking)} tệp không đọc được / {report.Files.Count(f => f.Refused)} file(s) refused, {report.Files.Sum(f => f.Rejected)} row(s) rejected, {report.NotRead.Count(n => n.Blocking)} file(s) could not be read.");
     }
 
     private static string Describe(FileReport f, LoadIssue e)

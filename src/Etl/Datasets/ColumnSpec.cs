@@ -37,6 +37,9 @@ public sealed record ColumnSpec(string Name, ColumnType Type, bool Required = fa
     public bool MinExclusive { get; init; }
     public double? Max { get; init; }
 
+    /// <summary>A percentage column (…_pct): a percent-formatted cell 35% reads as 35.</summary>
+    public bool Percent => Name.EndsWith("_pct", StringComparison.Ordinal);
+
     /// <summary>Folded header texts that name this column.</summary>
     public IEnumerable<string> HeaderForms() => Aliases.Prepend(Name).Select(VietnameseFold.Fold);
 

@@ -29,12 +29,12 @@ public static class DatasetCatalog
 
     public static readonly DatasetSpec Units = new("units", "units", ["unit_code"],
     [
-        Col("unit_code", ColumnType.Code, true, "ma_don_vi", "Mã đơn vị", "Mã ĐVHC"),
-        Col("unit_name", ColumnType.Text, true, "ten_don_vi", "Tên đơn vị"),
+        Col("unit_code", ColumnType.Code, true, "ma_don_vi", "Mã đơn vị", "Mã ĐVHC", "Mã đơn vị hành chính"),
+        Col("unit_name", ColumnType.Text, true, "ten_don_vi", "Tên đơn vị", "Tên đơn vị hành chính"),
         Col("unit_type", ColumnType.Enum, true, "loai", "Loại đơn vị") with { Values = UnitTypes },
         Col("parent_code", ColumnType.Code, false, "ma_don_vi_cap_tren", "Đơn vị cấp trên"),
-        Col("population", ColumnType.Integer, false, "dan_so", "Dân số") with { Min = 0 },
-        Col("area_km2", ColumnType.Decimal, false, "dien_tich", "Diện tích (km2)") with { Min = 0, MinExclusive = true },
+        Col("population", ColumnType.Integer, false, "dan_so", "Dân số", "Dân số (người)") with { Min = 0 },
+        Col("area_km2", ColumnType.Decimal, false, "dien_tich", "Diện tích (km2)", "Diện tích tự nhiên (km2)") with { Min = 0, MinExclusive = true },
         Col("established", ColumnType.Date, false, "ngay_thanh_lap", "Ngày thành lập"),
         Col("former_units", ColumnType.Text, false, "don_vi_cu", "Đơn vị trước sắp xếp"),
         Col("cluster", ColumnType.Text, false, "cum", "Cụm xã"),
@@ -75,13 +75,13 @@ public static class DatasetCatalog
     [
         Col("task_id", ColumnType.Code, true, "ma_nhiem_vu", "Mã nhiệm vụ"),
         Col("report_date", ColumnType.Date, true, "ngay_bao_cao", "Ngày báo cáo"),
-        Col("status", ColumnType.Enum, true, "trang_thai", "Trạng thái") with
+        Col("status", ColumnType.Enum, true, "trang_thai", "Trạng thái", "Tình trạng thực hiện") with
         {
             Values = [new("chua_thuc_hien", "chưa thực hiện"), new("dang_thuc_hien", "đang thực hiện"), new("hoan_thanh", "hoàn thành"),
                       new("tam_dung", "tạm dừng"), new("huy", "hủy", "huỷ", "không thực hiện", "hủy / không thực hiện")],
         },
         Col("completed_date", ColumnType.Date, false, "ngay_hoan_thanh", "Ngày hoàn thành"),
-        Col("progress_pct", ColumnType.Decimal, false, "tien_do", "Tiến độ (%)") with { Min = 0, Max = 100 },
+        Col("progress_pct", ColumnType.Decimal, false, "tien_do", "Tiến độ (%)", "Tiến độ", "Tiến độ thực hiện (%)", "Tỷ lệ hoàn thành (%)") with { Min = 0, Max = 100 },
         Col("note", ColumnType.Text, false, "ghi_chu", "Ghi chú"),
     ])
     {
@@ -92,18 +92,18 @@ public static class DatasetCatalog
 
     public static readonly DatasetSpec Staffing = new("staffing", "staffing", ["snapshot_date", "unit_code", "position_group", "specialty"],
     [
-        Col("snapshot_date", ColumnType.Date, true, "ngay_so_lieu", "Số liệu đến ngày"),
+        Col("snapshot_date", ColumnType.Date, true, "ngay_so_lieu", "Số liệu đến ngày", "Số liệu tính đến ngày", "Ngày số liệu", "Thời điểm báo cáo"),
         Col("phase", ColumnType.Enum, false, "giai_doan", "Giai đoạn") with
         {
             Values = [new("truoc_sap_xep", "trước sắp xếp"), new("sau_sap_xep", "sau sắp xếp")],
         },
-        Col("unit_code", ColumnType.Code, true, "ma_don_vi", "Mã đơn vị"),
-        Col("position_group", ColumnType.Enum, true, "nhom", "Nhóm") with
+        Col("unit_code", ColumnType.Code, true, "ma_don_vi", "Mã đơn vị", "Mã xã, phường", "Mã ĐVHC"),
+        Col("position_group", ColumnType.Enum, true, "nhom", "Nhóm", "Nhóm vị trí", "Đối tượng") with
         {
             Values = [new("can_bo", "cán bộ"), new("cong_chuc", "công chức"), new("vien_chuc", "viên chức"),
                       new("hop_dong", "hợp đồng lao động", "hợp đồng")],
         },
-        Col("specialty", ColumnType.Enum, true, "linh_vuc", "Lĩnh vực") with
+        Col("specialty", ColumnType.Enum, true, "linh_vuc", "Lĩnh vực", "Lĩnh vực công tác") with
         {
             Values =
             [
@@ -115,10 +115,10 @@ public static class DatasetCatalog
                 new("hanh_chinh_cong", "trung tâm phục vụ hành chính công", "hành chính công"), new("khac", "khác"),
             ],
         },
-        Col("quota", ColumnType.Integer, true, "bien_che", "Biên chế được giao") with { Min = 0 },
-        Col("actual", ColumnType.Integer, true, "co_mat", "Số có mặt") with { Min = 0 },
-        Col("from_old_district", ColumnType.Integer, false, "tu_cap_huyen_cu", "Từ cấp huyện (cũ)") with { Min = 0 },
-        Col("from_old_commune", ColumnType.Integer, false, "tu_cap_xa_cu", "Từ cấp xã (cũ)") with { Min = 0 },
+        Col("quota", ColumnType.Integer, true, "bien_che", "Biên chế được giao", "Biên chế giao", "Số biên chế được giao", "Biên chế") with { Min = 0 },
+        Col("actual", ColumnType.Integer, true, "co_mat", "Số có mặt", "Có mặt", "Số lượng có mặt", "Hiện có", "Số hiện có") with { Min = 0 },
+        Col("from_old_district", ColumnType.Integer, false, "tu_cap_huyen_cu", "Từ cấp huyện (cũ)", "Từ cấp huyện cũ", "Từ cấp huyện") with { Min = 0 },
+        Col("from_old_commune", ColumnType.Integer, false, "tu_cap_xa_cu", "Từ cấp xã (cũ)", "Từ cấp xã cũ", "Từ cấp xã") with { Min = 0 },
     ])
     {
         Order = 3,
@@ -148,10 +148,10 @@ public static class DatasetCatalog
 
     public static readonly DatasetSpec Revenue = new("revenue", "revenue", ["year", "month", "unit_code", "category"],
     [
-        Col("period", ColumnType.Month, true, "ky", "Tháng"),
+        Col("period", ColumnType.Month, true, "ky", "Tháng", "Kỳ báo cáo", "Tháng báo cáo"),
         Col("unit_code", ColumnType.Code, true, "ma_don_vi", "Mã đơn vị"),
         Col("category", ColumnType.Enum, true, "khoan_thu", "Khoản thu") with { Values = RevenueCategories },
-        Col("amount_bn_vnd", ColumnType.Decimal, true, "so_tien_ty_dong", "Số tiền (tỷ đồng)"),
+        Col("amount_bn_vnd", ColumnType.Decimal, true, "so_tien_ty_dong", "Số tiền (tỷ đồng)", "Số thu (tỷ đồng)", "Thực hiện (tỷ đồng)"),
         Col("is_estimate", ColumnType.Boolean, false, "uoc_thuc_hien", "Ước thực hiện"),
     ])
     {

@@ -18,6 +18,13 @@ public static partial class ValueParser
 {
     [GeneratedRegex(@"^[+-]?\d+(\.\d+)?$")] private static partial Regex InvariantNumber();
     [GeneratedRegex(@"^[+-]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$")] private static partial Regex VietnameseNumber();
+    [GeneratedRegex(@"^[+-]?\d{1,3}(\.\d{3})+$")] private static partial Regex DottedThousands();
+
+    /// <summary>
+    /// True for text like "8.000" or "1.234.567": a whole number with Vietnamese thousands dots, or
+    /// (once, with one group) an invariant decimal with three places. Only the file can tell which.
+    /// </summary>
+    public static bool LooksLikeDottedThousands(string text) => DottedThousands().IsMatch(text.Trim());
     [GeneratedRegex(@"^(\d{1,2})/(\d{1,2})/(\d{4})$")] private static partial Regex VietnameseDate();
     [GeneratedRegex(@"^(\d{4})-(\d{1,2})$")] private static partial Regex IsoMonth();
     [GeneratedRegex(@"^(\d{1,2})/(\d{4})$")] private static partial Regex VietnameseMonth();
@@ -39,7 +46,7 @@ public static partial class ValueParser
             case ColumnType.Decimal:
                 return ParseNumber(column, cell, text, locale, out problem);
             case ColumnType.Date:
-                if (cell.Kind == CellKind.Number)
+                if (cell.Kind is CellKind.Number or CellKind.Percent)
                 {
                     problem = new("ô là số, không phải ô ngày; hãy định dạng ô là ngày hoặc ghi YYYY-MM-DD",
                         "the cell is a number, not a date cell; format it as a date or write YYYY-MM-DD");
@@ -73,11 +80,22 @@ public static partial class ValueParser
     {
         problem = null;
         decimal number;
-        if (cell.Kind == CellKind.Number)
+        if (cell.Kind is CellKind.Number or CellKind.Percent)
         {
             var d = double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
-            if (double.IsNaN(d) || double.IsInfinity(d) || Math.Abs(d) > 7.9e28) { problem = NotANumber(locale); return null; }
+            if (double.IsNaN(d) || double.IsInfinity(d) || Math.Abs(d) > (cell.Kind == CellKind.Percent ? 7.9e26 : 7.9e28)) { problem = NotANumber(locale); return null; }
             number = (decimal)d;
+            if (cell.Kind == CellKind.Percent)
+            {
+                // Excel stores 35% as 0.35; a percent column holds 35
+                if (!column.Percent)
+                {
+                    problem = new("ô định dạng phần trăm (%) trong cột không tính bằng phần trăm; hãy bỏ định dạng % và ghi đúng số",
+                        "a percent-formatted cell in a column that is not a percentage; remove the % format and write the number itself");
+                    return null;
+                }
+                number *= 100;
+            }
         }
         else if (IsPlainInteger(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole))
         {
@@ -86,9 +104,17 @@ public static partial class ValueParser
         }
         else if (locale == NumberLocale.Invariant)
         {
+            if (column.Type == ColumnType.Integer && DottedThousands().IsMatch(text))
+            {
+                // "8.000" in a count is eight thousand written the Vietnamese way, never 8
+                problem = new($"số nguyên viết có dấu chấm ({text}): dấu chấm phân cách hàng nghìn? hãy ghi {text.Replace(".", "", StringComparison.Ordinal)}, hoặc nạp lại với --locale vi",
+                    $"a whole number written with dots ({text}): are they thousands separators? write {text.Replace(".", "", StringComparison.Ordinal)}, or load again with --locale vi");
+                return null;
+            }
             if (!InvariantNumber().IsMatch(text))
             {
-                problem = text.Contains(',')
+                problem = text.Any(char.IsLetter) ? NotANumber(locale)
+                    : text.Contains(',')
                     ? new("số có dấu phẩy không đọc được một cách chắc chắn (dấu thập phân hay phân cách hàng nghìn?); dạng chuẩn: 1234.5, hoặc dùng --locale vi cho dạng 1.234,5",
                         "ambiguous number: is the comma a decimal or a thousands separator? write 1234.5, or use --locale vi for 1.234,5")
                     : NotANumber(locale);
@@ -101,7 +127,8 @@ public static partial class ValueParser
         {
             if (!VietnameseNumber().IsMatch(text))
             {
-                problem = text.Contains('.') && text.Contains(',') || text.Contains('.')
+                problem = text.Any(char.IsLetter) ? NotANumber(locale)
+                    : text.Contains('.') && text.Contains(',') || text.Contains('.')
                     ? new("số không đúng dạng Việt Nam (dấu chấm phân cách hàng nghìn theo nhóm 3 chữ số, dấu phẩy thập phân: 1.234.567,5)",
                         "ambiguous number in the Vietnamese form (dot groups thousands in threes, comma is the decimal mark: 1.234.567,5)")
                     : NotANumber(locale);

@@ -5,8 +5,8 @@ using System.Text.Unicode;
 namespace Analytics.Etl.Input;
 
 /// <summary>
-/// Streams an RFC 4180 CSV file: UTF-8 with or without BOM (invalid UTF-8 is refused with its line,
-/// never replaced), delimiter ',' ';' or tab detected from the header line, quoted fields may hold
+/// Streams an RFC 4180 CSV file: UTF-8 with or without BOM, or UTF-16 (LE or BE) with its BOM, as
+/// Excel's "Unicode text" writes it (invalid UTF-8 is refused with its line, never replaced), delimiter ',' ';' or tab detected from the header line, quoted fields may hold
 /// delimiters, quotes ("") and newlines. Each record carries the physical line it starts on
 /// (the header is line 1). Lines with no content at all are skipped.
 /// </summary>
@@ -33,7 +33,15 @@ public sealed class CsvTableReader : IDisposable
     {
         _path = path;
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-        _reader = new StreamReader(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, 1 << 16);
+        Span<byte> bom = stackalloc byte[2];
+        var got = stream.ReadAtLeast(bom, 2, throwOnEndOfStream: false);
+        stream.Position = 0;
+        Encoding encoding = got == 2 && bom[0] == 0xFF && bom[1] == 0xFE ? new UnicodeEncoding(false, true, throwOnInvalidBytes: true)
+            : got == 2 && bom[0] == 0xFE && bom[1] == 0xFF ? new UnicodeEncoding(true, true, throwOnInvalidBytes: true)
+            : new UTF8Encoding(false, throwOnInvalidBytes: true);
+        Utf16 = encoding is UnicodeEncoding;
+        // the BOM decodes to U+FEFF, skipped below for every encoding
+        _reader = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, 1 << 16);
         Fill();
         if (_len > 0 && _buffer[0] == '\uFEFF') _pos = 1;
         Delimiter = DetectDelimiter();
@@ -50,6 +58,17 @@ public sealed class CsvTableReader : IDisposable
     }
 
     public static CsvTableReader Open(string path) => new(path);
+
+    /// <summary>True when the file is UTF-16 (it had a UTF-16 byte order mark).</summary>
+    public bool Utf16 { get; }
+
+    /// <summary>Every non-empty record from the first one (what Header holds) on: for finding a header below a title block.</summary>
+    public IEnumerable<SourceRecord> Rows()
+    {
+        if (Header is null) yield break;
+        yield return new SourceRecord(HeaderLine, null, Header.Select(h => new Cell(h)).ToArray());
+        foreach (var r in Records()) yield return r;
+    }
 
     /// <summary>The data records after the header, streamed.</summary>
     public IEnumerable<SourceRecord> Records()
@@ -81,6 +100,9 @@ public sealed class CsvTableReader : IDisposable
         }
         catch (DecoderFallbackException)
         {
+            if (Utf16) throw new InputFormatException(_line, null, null,
+                "tệp UTF-16 có byte không hợp lệ; hãy lưu lại dưới dạng CSV UTF-8",
+                "the UTF-16 file has invalid bytes; save it again as CSV UTF-8");
             throw InvalidUtf8();
         }
         _pos = 0;
@@ -213,9 +235,11 @@ public sealed class CsvTableReader : IDisposable
                 if (status == System.Buffers.OperationStatus.InvalidData)
                 {
                     var bad = string.Join(" ", bytes.AsSpan(used, Math.Min(4, total - used)).ToArray().Select(b => $"0x{b:X2}"));
-                    return new InputFormatException(line, null, bad,
-                        $"tệp không phải UTF-8 hợp lệ (byte {bad} tại vị trí {offset + used}); hãy lưu lại tệp với mã hóa UTF-8",
-                        $"the file is not valid UTF-8 (bytes {bad} at offset {offset + used}); save it again as UTF-8");
+                    return new InputFormatException(line, null, null,
+                        "tệp không phải UTF-8: có thể tệp được lưu bằng mã Windows-1258/TCVN3; hãy lưu lại dưới dạng CSV UTF-8"
+                        + $" (byte đầu tiên không đọc được ở dòng {line}, vị trí {offset + used}: {bad})",
+                        "the file is not UTF-8: it was probably saved as Windows-1258 or TCVN3 (ABC); save it again as CSV UTF-8"
+                        + $" (first unreadable byte on line {line}, offset {offset + used}: {bad})");
                 }
                 if (final) break;
                 carry = total - used;

@@ -5,8 +5,12 @@ using System.Xml;
 namespace Analytics.Etl.Input;
 
 /// <summary>Caps on decompressed part sizes, so a small zip cannot expand without bound (zip bomb).</summary>
+/// <remarks>
+/// MaxRowsPerSheet is Excel's own sheet limit (1,048,576 rows): no workbook Excel saves has more,
+/// and it bounds what a small, highly compressed sheet can make the loader read.
+/// </remarks>
 public sealed record XlsxLimits(long MaxSheetBytes = 1L << 30, long MaxSharedStringsBytes = 256L << 20, long MaxOtherPartBytes = 16L << 20,
-    int MaxCellChars = 1 << 20, int MaxColumns = 16_384)
+    int MaxCellChars = 1 << 20, int MaxColumns = 16_384, int MaxRowsPerSheet = 1_048_576)
 {
     public static readonly XlsxLimits Default = new();
 }
@@ -15,20 +19,26 @@ public sealed record XlsxLimits(long MaxSheetBytes = 1L << 30, long MaxSharedStr
 /// Reads the cells of an Office Open XML workbook (.xlsx) with System.IO.Compression and XmlReader
 /// only: shared strings (including rich text runs), inline strings, numbers, booleans, error cells,
 /// ISO date cells, and numbers in a date style (built-in or custom number format) as dates, for both
-/// the 1900 and 1904 date systems. DTDs are prohibited and no external resource is ever resolved.
-/// Rows are streamed; only the shared string table is held in memory.
+/// the 1900 and 1904 date systems; numbers in a percent style as Percent cells. Hidden sheets are
+/// known as such; merged ranges are filled with their top-left value (a group written once for
+/// several rows reads on every row). DTDs are prohibited and no external resource is ever resolved.
+/// Rows are streamed; only the shared string table (and the merged ranges) is held in memory.
 /// </summary>
 public sealed class XlsxReader : IDisposable
 {
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private readonly ZipArchive _zip;
     private readonly XlsxLimits _limits;
-    private readonly List<(string Name, string Part)> _sheets = [];
+    private readonly List<(string Name, string Part, bool Hidden)> _sheets = [];
     private readonly List<string> _sharedStrings = [];
     private readonly List<bool> _dateStyles = [];
+    private readonly List<bool> _percentStyles = [];
     private bool _date1904;
 
     public IReadOnlyList<string> SheetNames => _sheets.Select(s => s.Name).ToList();
+
+    /// <summary>True when the sheet is hidden or very hidden (a template or lookup sheet, not the data).</summary>
+    public bool IsHidden(int index) => _sheets[index].Hidden;
 
     private XlsxReader(Stream stream, XlsxLimits limits)
     {
@@ -74,16 +84,26 @@ public sealed class XlsxReader : IDisposable
     /// <summary>The non-empty rows of a sheet, in order, each with its 1-based row number as Excel shows it.</summary>
     public IEnumerable<SourceRecord> ReadSheet(int index)
     {
-        var (name, part) = _sheets[index];
+        var (name, part, _) = _sheets[index];
         var entry = _zip.GetEntry(part) ?? throw NotAWorkbook($"sheet part {part} is missing");
+        var merges = Merges(index);
+        var mergeValues = new Cell[merges.Count];
         using var xml = OpenXml(entry, _limits.MaxSheetBytes);
         var cells = new List<Cell>(32);
         var rowNumber = 0;
+        var rows = 0;
         while (Read(xml))
         {
             if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "row") continue;
             var r = xml.GetAttribute("r");
             rowNumber = r is not null && int.TryParse(r, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : rowNumber + 1;
+            if (++rows > _limits.MaxRowsPerSheet || rowNumber > _limits.MaxRowsPerSheet)
+            {
+                var cap = _limits.MaxRowsPerSheet.ToString("N0", CultureInfo.InvariantCulture);
+                throw new InputFormatException(rowNumber, name, null,
+                    $"trang có hơn {cap.Replace(',', '.')} hàng; từ chối để bảo vệ hệ thống (giới hạn số hàng mỗi trang)",
+                    $"the sheet has more than {cap} rows; refused (rows-per-sheet limit)");
+            }
             cells.Clear();
             if (!xml.IsEmptyElement)
             {
@@ -98,8 +118,74 @@ public sealed class XlsxReader : IDisposable
                     if (col < cells.Count) cells[col] = cell; else cells.Add(cell);
                 }
             }
+            for (var m = 0; m < merges.Count; m++)
+            {
+                var range = merges[m];
+                if (rowNumber < range.FirstRow || rowNumber > range.LastRow) continue;
+                if (rowNumber == range.FirstRow) mergeValues[m] = range.FirstColumn < cells.Count ? cells[range.FirstColumn] : Cell.Empty;
+                for (var c = range.FirstColumn; c <= range.LastColumn; c++)
+                {
+                    if (c == range.FirstColumn && rowNumber == range.FirstRow) continue;
+                    while (cells.Count <= c) cells.Add(Cell.Empty);
+                    if (cells[c].IsEmpty) cells[c] = mergeValues[m];
+                }
+            }
             if (cells.All(c => c.IsEmpty)) continue;
             yield return new SourceRecord(rowNumber, name, cells.ToArray());
+        }
+    }
+
+    private readonly Dictionary<int, List<MergedRange>> _merges = [];
+
+    /// <summary>
+    /// The merged ranges of a sheet (its &lt;mergeCells&gt;, which Excel writes after the rows).
+    /// The sheet's bytes are scanned first for the element's name, so a sheet without merges is
+    /// parsed only once.
+    /// </summary>
+    public IReadOnlyList<MergedRange> Merges(int index)
+    {
+        if (_merges.TryGetValue(index, out var known)) return known;
+        var list = new List<MergedRange>();
+        var entry = _zip.GetEntry(_sheets[index].Part);
+        if (entry is not null && ContainsMergeCells(entry))
+        {
+            using var xml = OpenXml(entry, _limits.MaxSheetBytes);
+            while (Read(xml))
+            {
+                if (xml.NodeType != XmlNodeType.Element || xml.LocalName != "mergeCell") continue;
+                if (MergedRange.Parse(xml.GetAttribute("ref")) is { } range && list.Count < 100_000) list.Add(range);
+            }
+        }
+        _merges[index] = list;
+        return list;
+    }
+
+    private bool ContainsMergeCells(ZipArchiveEntry entry)
+    {
+        ReadOnlySpan<byte> needle = "mergeCell"u8;
+        using var stream = new CappedStream(OpenEntry(entry), _limits.MaxSheetBytes, entry.FullName);
+        var buffer = new byte[1 << 16];
+        var carry = 0;
+        int read;
+        while ((read = stream.Read(buffer, carry, buffer.Length - carry)) > 0)
+        {
+            var total = carry + read;
+            if (buffer.AsSpan(0, total).IndexOf(needle) >= 0) return true;
+            carry = Math.Min(needle.Length - 1, total);
+            Array.Copy(buffer, total - carry, buffer, 0, carry);
+        }
+        return false;
+    }
+
+    private static Stream OpenEntry(ZipArchiveEntry entry)
+    {
+        try
+        {
+            return entry.Open();
+        }
+        catch (InvalidDataException e)
+        {
+            throw NotAWorkbook($"part {entry.FullName}: {e.Message}");
         }
     }
 
@@ -160,7 +246,8 @@ public sealed class XlsxReader : IDisposable
                 if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)) return new Cell(value);
                 if (style < _dateStyles.Count && _dateStyles[style])
                     return new Cell(SerialToDate(number).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), CellKind.Date);
-                return new Cell(number.ToString("R", CultureInfo.InvariantCulture), CellKind.Number);
+                return new Cell(number.ToString("R", CultureInfo.InvariantCulture),
+                    style < _percentStyles.Count && _percentStyles[style] ? CellKind.Percent : CellKind.Number);
         }
     }
 
@@ -284,7 +371,7 @@ public sealed class XlsxReader : IDisposable
                     var name = xml.GetAttribute("name") ?? $"Sheet{position}";
                     var rid = xml.GetAttribute("id", RelNs);
                     var part = rid is not null && rels.TryGetValue(rid, out var t) ? t : $"xl/worksheets/sheet{position}.xml";
-                    _sheets.Add((name, part));
+                    _sheets.Add((name, part, xml.GetAttribute("state") is "hidden" or "veryHidden"));
                 }
             }
         }
@@ -296,6 +383,7 @@ public sealed class XlsxReader : IDisposable
         var entry = _zip.GetEntry("xl/styles.xml");
         if (entry is null) return;
         var customDate = new Dictionary<int, bool>();
+        var customPercent = new Dictionary<int, bool>();
         using var xml = OpenXml(entry, _limits.MaxOtherPartBytes);
         var inCellXfs = false;
         while (xml.Read())
@@ -303,14 +391,34 @@ public sealed class XlsxReader : IDisposable
             if (xml.NodeType == XmlNodeType.EndElement && xml.LocalName == "cellXfs") inCellXfs = false;
             if (xml.NodeType != XmlNodeType.Element) continue;
             if (xml.LocalName == "numFmt" && int.TryParse(xml.GetAttribute("numFmtId"), out var id))
+            {
                 customDate[id] = IsDateFormat(xml.GetAttribute("formatCode") ?? "");
+                customPercent[id] = IsPercentFormat(xml.GetAttribute("formatCode") ?? "");
+            }
             else if (xml.LocalName == "cellXfs") inCellXfs = !xml.IsEmptyElement;
             else if (inCellXfs && xml.LocalName == "xf")
             {
                 var fmt = int.TryParse(xml.GetAttribute("numFmtId"), out var f) ? f : 0;
                 _dateStyles.Add(customDate.TryGetValue(fmt, out var isDate) ? isDate : IsBuiltInDateFormat(fmt));
+                _percentStyles.Add(customPercent.TryGetValue(fmt, out var isPercent) ? isPercent : fmt is 9 or 10);
             }
         }
+    }
+
+    /// <summary>A custom format is a percent format when its first section has a % outside quoted text and escapes.</summary>
+    internal static bool IsPercentFormat(string code)
+    {
+        var section = code.Split(';')[0];
+        var quoted = false;
+        for (var i = 0; i < section.Length; i++)
+        {
+            var c = section[i];
+            if (c == '"') { quoted = !quoted; continue; }
+            if (quoted) continue;
+            if (c == '\\' || c == '_' || c == '*') { i++; continue; }
+            if (c == '%') return true;
+        }
+        return false;
     }
 
     private static bool IsBuiltInDateFormat(int id) => id is >= 14 and <= 17 or 22 or >= 27 and <= 36 or >= 50 and <= 58;
@@ -404,5 +512,30 @@ public sealed class XlsxReader : IDisposable
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
+    }
+}
+
+/// <summary>A merged range of a sheet, 1-based rows and 0-based columns as the reader numbers them.</summary>
+public sealed record MergedRange(int FirstRow, int FirstColumn, int LastRow, int LastColumn)
+{
+    /// <summary>"B7:B12" → rows 7–12, column 1; null for anything else.</summary>
+    public static MergedRange? Parse(string? reference)
+    {
+        if (reference is null) return null;
+        var parts = reference.Split(':');
+        if (parts.Length != 2 || Cell(parts[0]) is not { } a || Cell(parts[1]) is not { } b) return null;
+        return new MergedRange(Math.Min(a.Row, b.Row), Math.Min(a.Col, b.Col), Math.Max(a.Row, b.Row), Math.Max(a.Col, b.Col));
+    }
+
+    private static (int Row, int Col)? Cell(string text)
+    {
+        int col = 0, i = 0;
+        for (; i < text.Length && char.IsAsciiLetter(text[i]); i++)
+        {
+            col = col * 26 + (char.ToUpperInvariant(text[i]) - 'A' + 1);
+            if (col > 16_384) return null;
+        }
+        if (col == 0 || i == text.Length) return null;
+        return int.TryParse(text.AsSpan(i), NumberStyles.None, CultureInfo.InvariantCulture, out var row) && row >= 1 ? (row, col - 1) : null;
     }
 }

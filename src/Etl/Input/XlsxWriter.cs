@@ -8,6 +8,9 @@ namespace Analytics.Etl.Input;
 /// Writes a minimal, valid .xlsx workbook: one or more sheets, each a header row followed by rows of
 /// cells. A cell value may be null (empty cell), a string (shared string), any .NET number, a bool,
 /// or a DateOnly / DateTime (a real date cell: the serial number in a yyyy-mm-dd style, as Excel stores it).
+/// A <see cref="PercentCell"/> is a number in a percent format (35% stored as 0.35, as Excel does).
+/// AddRows writes a sheet as an office fills a template: rows from row 1 (title block, header rows,
+/// data, signature), merged ranges, and the sheet hidden or not.
 /// Sheets are streamed to the archive; only the distinct strings are held until the end.
 /// <code>
 /// XlsxWriter.WriteFile("staffing.xlsx", "Phụ lục", ["snapshot_date", "unit_code", "quota"],
@@ -20,6 +23,7 @@ public sealed class XlsxWriter : IDisposable
     private const string RelNs = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     private readonly ZipArchive _zip;
     private readonly List<string> _sheetNames = [];
+    private readonly List<bool> _hidden = [];
     private readonly Dictionary<string, int> _stringIndex = new(StringComparer.Ordinal);
     private readonly List<string> _strings = [];
     private bool _finished;
@@ -36,20 +40,40 @@ public sealed class XlsxWriter : IDisposable
     }
 
     /// <summary>Appends a sheet: the header in row 1, then one row per item of rows.</summary>
-    public void AddSheet(string name, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows)
+    public void AddSheet(string name, IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows) =>
+        AddRows(name, rows.Prepend(header.Cast<object?>().ToList()));
+
+    /// <summary>Appends a sheet whose rows start at row 1 (a null row is left blank), with merged ranges ("A5:A6") and visibility.</summary>
+    public void AddRows(string name, IEnumerable<IReadOnlyList<object?>?> rows, IReadOnlyList<string>? merges = null, bool hidden = false)
     {
         ObjectDisposedException.ThrowIf(_finished, this);
         if (string.IsNullOrWhiteSpace(name) || name.Length > 31 || name.IndexOfAny(['[', ']', ':', '*', '?', '/', '\\']) >= 0)
             throw new ArgumentException($"'{name}' is not a valid sheet name (1-31 characters, none of []:*?/\\)", nameof(name));
         if (_sheetNames.Contains(name, StringComparer.OrdinalIgnoreCase)) throw new ArgumentException($"sheet '{name}' already exists", nameof(name));
         _sheetNames.Add(name);
+        _hidden.Add(hidden);
         using var xml = Create($"xl/worksheets/sheet{_sheetNames.Count}.xml");
         xml.WriteStartElement("worksheet", MainNs);
         xml.WriteStartElement("sheetData", MainNs);
-        WriteRow(xml, 1, header.Cast<object?>().ToList());
-        var rowNumber = 1;
-        foreach (var row in rows) WriteRow(xml, ++rowNumber, row);
+        var rowNumber = 0;
+        foreach (var row in rows)
+        {
+            rowNumber++;
+            if (row is not null) WriteRow(xml, rowNumber, row);
+        }
         xml.WriteEndElement();
+        if (merges is { Count: > 0 })
+        {
+            xml.WriteStartElement("mergeCells", MainNs);
+            xml.WriteAttributeString("count", merges.Count.ToString(CultureInfo.InvariantCulture));
+            foreach (var range in merges)
+            {
+                xml.WriteStartElement("mergeCell", MainNs);
+                xml.WriteAttributeString("ref", range);
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+        }
         xml.WriteEndElement();
     }
 
@@ -80,6 +104,10 @@ public sealed class XlsxWriter : IDisposable
                 case DateTime dt:
                     xml.WriteAttributeString("s", "1");
                     xml.WriteElementString("v", MainNs, Serial(dt));
+                    break;
+                case PercentCell p:
+                    xml.WriteAttributeString("s", "2");
+                    xml.WriteElementString("v", MainNs, p.Fraction.ToString("R", CultureInfo.InvariantCulture));
                     break;
                 case IConvertible n when IsNumber(n):
                     xml.WriteElementString("v", MainNs, Convert.ToDouble(n, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture));
@@ -144,7 +172,7 @@ public sealed class XlsxWriter : IDisposable
         }
         using (var xml = Create("xl/styles.xml"))
         {
-            xml.WriteRaw("""<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>""");
+            xml.WriteRaw("""<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\-mm\-dd"/></numFmts><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs></styleSheet>""");
         }
         using (var xml = Create("xl/workbook.xml"))
         {
@@ -156,6 +184,7 @@ public sealed class XlsxWriter : IDisposable
                 xml.WriteStartElement("sheet", MainNs);
                 xml.WriteAttributeString("name", _sheetNames[i]);
                 xml.WriteAttributeString("sheetId", (i + 1).ToString(CultureInfo.InvariantCulture));
+                if (_hidden[i]) xml.WriteAttributeString("state", "hidden");
                 xml.WriteAttributeString("id", RelNs, $"rId{i + 1}");
                 xml.WriteEndElement();
             }
@@ -235,3 +264,6 @@ public sealed class XlsxWriter : IDisposable
         }
     }
 }
+
+/// <summary>A number written in a percent format: 0.35 shows as 35,00%.</summary>
+public readonly record struct PercentCell(double Fraction);

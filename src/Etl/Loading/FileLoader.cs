@@ -26,7 +26,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             ? CsvFileScan.Of(path, delimiter) : null;
         report.Sha256 = scan?.Sha256 ?? Sha256Of(path);
         report.PhaseSeconds["scan"] = (DateTime.UtcNow - started).TotalSeconds;
-        var rejected = new Dictionary<int, List<string>>();
+        var rejected = new RejectedRows(keepReasons: options.Partial && writes);
         string? sheet = null;
         int? sheetIndex = null;
         var readable = false;
@@ -65,7 +65,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         }
         catch (InputFormatException e)
         {
-            report.AddError(new LoadIssue(e.Line, e.Sheet, null, e.Value, e.ReasonVi, e.ReasonEn));
+            report.AddFileError(new LoadIssue(e.Line, e.Sheet, null, e.Value, e.ReasonVi, e.ReasonEn));
         }
         catch (Exception e) when (e is System.Xml.XmlException or InvalidDataException)
         {
@@ -146,7 +146,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         catch (Exception e) when (e is InputFormatException or IOException) { return null; }
     }
 
-    private void Stage(DatasetSpec spec, TableSource source, FileReport report, Dictionary<int, List<string>> rejected)
+    private void Stage(DatasetSpec spec, TableSource source, FileReport report, RejectedRows rejected)
     {
         connection.Execute(Template("sql/load/stage_create.sql", spec));
         var stageColumns = connection.Query<(string Name, string Type)>(
@@ -162,14 +162,23 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
 
         var map = source.Map;
         var context = new RowContext(slots, spec.Columns.Length);
+        var totals = new TotalRows(spec, options.Locale);
+        var dotted = new DottedNumbers(spec, options.Locale);
         var progressEvery = Math.Max(1, options.ProgressEvery);
         using (var appender = connection.CreateAppender("temp", "main", "stage"))
         {
             foreach (var record in source.Records())
             {
+                if (record.Role == RowRole.GroupStart) { totals.StartGroup(record.Line); continue; }
+                if (record.Role == RowRole.Total)
+                {
+                    totals.Check(record, map, report, rejected);
+                    continue;
+                }
                 report.RowsRead++;
+                totals.Track(record.Line);
                 if (options.Progress is not null && report.RowsRead % progressEvery == 0) options.Progress(report.File, report.RowsRead);
-                if (!ReadRow(source, record, report, rejected)) continue;
+                if (!ReadRow(source, record, report, rejected)) { totals.Spoilt(); continue; }
                 context.Reset();
                 for (var i = 0; i < spec.Columns.Length; i++)
                 {
@@ -186,8 +195,17 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
                             context.Error(column.Name, "cột bắt buộc, không được để trống", "required, must not be empty");
                         continue;
                     }
+                    if (cell.Text.Contains('\0'))
+                    {
+                        // DuckDB's appender ends a string at a NUL byte: refuse rather than store a cut value
+                        var at = cell.Text.IndexOf('\0');
+                        context.Error(column.Name, $"ô chứa ký tự NUL (byte 0) ở vị trí {at + 1}; tệp hỏng hoặc không phải văn bản",
+                            $"the cell holds a NUL character (byte 0) at position {at + 1}; the file is damaged or not text");
+                        continue;
+                    }
                     context.Values[i] = ValueParser.Parse(column, cell, options.Locale, out var problem);
                     if (problem is { } p) context.Error(column.Name, p.ReasonVi, p.ReasonEn);
+                    else if (column.Type == ColumnType.Decimal) dotted.See(i, record, cell);
                 }
                 spec.RowRule?.Invoke(context);
                 foreach (var (column, value, vi, en, isError) in context.Problems)
@@ -196,7 +214,8 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
                     if (isError) { report.AddError(issue); Reject(rejected, record.Line, issue); }
                     else report.AddWarning(issue);
                 }
-                if (context.HasErrors) continue;
+                if (context.HasErrors) { totals.Spoilt(); continue; }
+                totals.Add(context.Values);
                 var row = appender.CreateRow();
                 foreach (var (slot, append) in writers) append(row, context.Values[slot]);
                 row.AppendValue(record.Line);
@@ -204,10 +223,13 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             }
         }
         if (options.Progress is not null && report.RowsRead >= progressEvery) options.Progress(report.File, report.RowsRead);
+        var vietnameseFile = source.Delimiter == ';' || source.Header.Any(h => h.Any(c => c > 127 && char.IsLetter(c)));
+        var ambiguous = dotted.Refuse(vietnameseFile, report, rejected);
+        if (ambiguous.Count > 0 && options.Partial) RemoveRejected(ambiguous);
     }
 
     /// <summary>Checks the record's shape: a CSV line must have as many cells as the header.</summary>
-    private static bool ReadRow(TableSource source, SourceRecord record, FileReport report, Dictionary<int, List<string>> rejected)
+    private static bool ReadRow(TableSource source, SourceRecord record, FileReport report, RejectedRows rejected)
     {
         var headerCount = source.Header.Length;
         // XLSX rows simply end at their last non-empty cell; cells beyond the header must be empty.
@@ -223,13 +245,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         return false;
     }
 
-    private static void Reject(Dictionary<int, List<string>> rejected, int line, LoadIssue issue)
-    {
-        if (!rejected.TryGetValue(line, out var reasons)) rejected[line] = reasons = [];
-        reasons.Add(RejectReason(issue));
-    }
-
-    private static string RejectReason(LoadIssue issue) => $"{issue.Column}: {issue.ReasonVi} / {issue.ReasonEn}";
+    private static void Reject(RejectedRows rejected, int line, LoadIssue issue) => rejected.Add(line, issue);
 
     internal static Action<IDuckDBAppenderRow, object?> ValueAppender(string duckType) => duckType switch
     {
@@ -244,7 +260,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
 
     // ---- set checks ----
 
-    private void RunSetChecks(DatasetSpec spec, FileReport report, string? sheet, Dictionary<int, List<string>> rejected)
+    private void RunSetChecks(DatasetSpec spec, FileReport report, string? sheet, RejectedRows rejected)
     {
         var checks = new List<(string Name, string Sql)> { ("duplicate keys", DuplicateKeySql(spec, sheet is not null, "sql/load/check_duplicate_keys.sql")) };
         if (options.UnitScope is { } scope)
@@ -270,24 +286,21 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             foreach (var (name, sql) in checks)
                 fresh.AddRange(connection.Query<(int, string?, string?, string, string)>(sql).Select(f => (f.Item1, f.Item2, f.Item3, f.Item4, f.Item5, name == "duplicate keys")));
             if (fresh.Count == 0) return;
-            var duplicates = new Dictionary<int, string>();
+            var duplicates = new Dictionary<int, LoadIssue>();
             foreach (var f in fresh.OrderBy(f => f.Line))
             {
                 var issue = new LoadIssue(f.Line, sheet, f.Column, f.Value, f.Vi, f.En);
                 report.AddError(issue);
                 Reject(rejected, f.Line, issue);
-                if (f.Duplicate) duplicates[f.Line] = RejectReason(issue);
+                if (f.Duplicate) duplicates[f.Line] = issue;
             }
             // a repeated key is one error, on its first line, but every line of it is refused (one shared reason each)
             if (duplicates.Count > 0)
                 foreach (var (line, first) in connection.Query<(int, int)>(DuplicateKeySql(spec, sheet is not null, "sql/load/duplicate_key_lines.sql")))
-                    if (line != first && duplicates.TryGetValue(first, out var reason))
-                    {
-                        if (!rejected.TryGetValue(line, out var reasons)) rejected[line] = reasons = [];
-                        reasons.Add(reason);
-                    }
+                    if (line != first && duplicates.TryGetValue(first, out var duplicate))
+                        rejected.Add(line, duplicate);
             if (!options.Partial) return;
-            RemoveRejected(rejected.Keys);
+            RemoveRejected(rejected.Lines);
         }
     }
 
@@ -350,7 +363,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
     private long Journal(FileReport report, DateTime started, string? sheet, DuckDBTransaction? tx)
     {
         var message = report.ErrorCount == 0 ? null
-            : $"{report.ErrorCount} lỗi / errors; {report.Errors[0].Where(report.File)} {report.Errors[0].Column}: {report.Errors[0].ReasonEn}";
+            : $"{report.ErrorCount} lỗi / errors; {report.Errors[0].Where(report.File)} {report.Errors[0].Column}: {report.Errors[0].ReasonVi} / {report.Errors[0].ReasonEn}";
         return connection.ExecuteScalar<long>(ReadSql("sql/load/journal_insert.sql"), new
         {
             file_name = report.File,
@@ -371,7 +384,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
     // ---- rejects ----
 
     /// <summary>Writes the refused rows with their original cells, line and reasons, as UTF-8 CSV.</summary>
-    private string WriteRejects(string path, DatasetSpec spec, int? sheetIndex, Dictionary<int, List<string>> rejected)
+    private string WriteRejects(string path, DatasetSpec spec, int? sheetIndex, RejectedRows rejected)
     {
         var dir = options.RejectsDirectory ?? Path.GetDirectoryName(Path.GetFullPath(path))!;
         Directory.CreateDirectory(dir);
@@ -383,7 +396,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         writer.WriteLine(string.Join(",", source.Header.Append(sheetIndex is null ? "line" : "row").Append("reason").Select(Quote)));
         foreach (var record in source.Records())
         {
-            if (!rejected.TryGetValue(record.Line, out var reasons)) continue;
+            if (record.Role == RowRole.GroupStart || rejected.Reasons(record.Line) is not { } reasons) continue;
             var cells = Enumerable.Range(0, source.Header.Length).Select(i => i < record.Cells.Length ? record.Cells[i].Text : "");
             writer.WriteLine(string.Join(",", cells.Append(record.Line.ToString(CultureInfo.InvariantCulture)).Append(string.Join(" | ", reasons)).Select(Quote)));
         }

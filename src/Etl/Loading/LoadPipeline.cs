@@ -18,7 +18,7 @@ public static class LoadPipeline
         Warehouse.Warehouse.Migrate(warehouse);
         var loader = new FileLoader(warehouse, options, writes: true, knownDatasets: null);
         var report = new LoadReport();
-        foreach (var (path, spec) in Plan(paths, options.Dataset))
+        foreach (var (path, spec) in Plan(paths, options.Dataset, report.NotRead))
             report.Files.Add(loader.Load(path, spec));
         return report;
     }
@@ -31,7 +31,8 @@ public static class LoadPipeline
     /// </summary>
     public static LoadReport Validate(IEnumerable<string> paths, LoadOptions options, string? warehousePath = null)
     {
-        var plan = Plan(paths, options.Dataset);
+        var notRead = new List<NotReadFile>();
+        var plan = Plan(paths, options.Dataset, notRead);
         using var memory = OpenScratch();
         if (warehousePath is not null)
         {
@@ -42,7 +43,7 @@ public static class LoadPipeline
                 memory.Execute($"insert into raw.{table} by name select * from wh.raw.{table}");
             memory.Execute("detach wh");
         }
-        return ValidatePlan(memory, plan, options, warehouseKnown: warehousePath is not null);
+        return ValidatePlan(memory, plan, options, warehouseKnown: warehousePath is not null, notRead);
     }
 
     /// <summary>
@@ -52,7 +53,8 @@ public static class LoadPipeline
     /// </summary>
     public static LoadReport Validate(DuckDBConnection warehouse, IEnumerable<string> paths, LoadOptions options)
     {
-        var plan = Plan(paths, options.Dataset);
+        var notRead = new List<NotReadFile>();
+        var plan = Plan(paths, options.Dataset, notRead);
         using var memory = OpenScratch();
         foreach (var table in new[] { "units", "tasks" })
         {
@@ -81,7 +83,7 @@ public static class LoadPipeline
                 row.EndRow();
             }
         }
-        return ValidatePlan(memory, plan, options, warehouseKnown: true);
+        return ValidatePlan(memory, plan, options, warehouseKnown: true, notRead);
     }
 
     private static DuckDBConnection OpenScratch()
@@ -92,10 +94,12 @@ public static class LoadPipeline
         return memory;
     }
 
-    private static LoadReport ValidatePlan(DuckDBConnection memory, IReadOnlyList<(string Path, DatasetSpec? Dataset)> plan, LoadOptions options, bool warehouseKnown)
+    private static LoadReport ValidatePlan(DuckDBConnection memory, IReadOnlyList<(string Path, DatasetSpec? Dataset)> plan, LoadOptions options, bool warehouseKnown,
+        List<NotReadFile> notRead)
     {
         var loader = new FileLoader(memory, options with { Partial = false }, writes: false, knownDatasets: warehouseKnown ? null : []);
         var report = new LoadReport();
+        report.NotRead.AddRange(notRead);
         foreach (var (path, spec) in plan)
             report.Files.Add(loader.Load(path, spec));
         return report;
@@ -104,8 +108,10 @@ public static class LoadPipeline
     /// <summary>
     /// The files a run reads, in load order: folders expand to their .csv and .xlsx files (not
     /// rejects files or Excel lock files); the dataset comes from the option or the file name.
+    /// Every other file of a folder goes to notRead with why: a table in a format the loader cannot
+    /// read (.xls, .ods, .txt, …) blocks the run, anything else (a README, a PDF) does not.
     /// </summary>
-    public static IReadOnlyList<(string Path, DatasetSpec? Dataset)> Plan(IEnumerable<string> paths, string? dataset)
+    public static IReadOnlyList<(string Path, DatasetSpec? Dataset)> Plan(IEnumerable<string> paths, string? dataset, List<NotReadFile>? notRead = null)
     {
         var explicitSpec = dataset is null ? null
             : DatasetCatalog.ByName(dataset) ?? throw new ArgumentException(
@@ -114,10 +120,24 @@ public static class LoadPipeline
         foreach (var p in paths)
         {
             if (Directory.Exists(p))
-                files.AddRange(Directory.EnumerateFiles(p)
-                    .Where(f => (f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-                                && !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal)
-                                && !f.EndsWith(".rejects.csv", StringComparison.OrdinalIgnoreCase)));
+            {
+                foreach (var f in Directory.EnumerateFiles(p).Order(StringComparer.Ordinal))
+                {
+                    var name = Path.GetFileName(f);
+                    var extension = Path.GetExtension(f).ToLowerInvariant();
+                    if (name.StartsWith("~$", StringComparison.Ordinal))
+                        notRead?.Add(new NotReadFile(f, false, "tệp khóa tạm của Excel (tệp đang mở); không đọc", "Excel's lock file of an open workbook; not read"));
+                    else if (f.EndsWith(".rejects.csv", StringComparison.OrdinalIgnoreCase))
+                        notRead?.Add(new NotReadFile(f, false, "tệp các dòng bị loại của lần nạp trước; không đọc", "rejected rows of an earlier load; not read"));
+                    else if (extension is ".csv" or ".xlsx") files.Add(f);
+                    else if (TableSource.UnreadableTableExtensions.Contains(extension))
+                        notRead?.Add(new NotReadFile(f, true,
+                            $"định dạng {extension} không đọc được; hãy lưu lại tệp dạng .xlsx hoặc .csv (UTF-8) trong thư mục",
+                            $"the {extension} format cannot be read; save the file as .xlsx or .csv (UTF-8) in the folder"));
+                    else
+                        notRead?.Add(new NotReadFile(f, false, "không phải tệp số liệu (.csv, .xlsx); không đọc", "not a data file (.csv, .xlsx); not read"));
+                }
+            }
             else if (File.Exists(p)) files.Add(p);
             else throw new FileNotFoundException($"không tìm thấy tệp hay thư mục / no such file or folder: {p}", p);
         }

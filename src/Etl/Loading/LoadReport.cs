@@ -43,6 +43,15 @@ public sealed class FileReport(string path, string dataset)
     public long WarningCount { get; private set; }
     public List<LoadIssue> Errors { get; } = [];
     public List<LoadIssue> Warnings { get; } = [];
+    /// <summary>
+    /// What the reader did that is neither an error nor a warning, so a reader of the report can see
+    /// it: the sheet read, hidden sheets and title, group, total-free and signature rows skipped,
+    /// two-row headings combined, merged cells filled down. The first MaxListed are kept.
+    /// </summary>
+    public List<LoadIssue> Notes { get; } = [];
+    public long NoteCount { get; private set; }
+    /// <summary>The sheet(s) of a workbook that were read.</summary>
+    public List<string> Sheets { get; } = [];
     public long? LoadId { get; internal set; }
     /// <summary>With --partial, the CSV of refused rows and their reasons.</summary>
     public string? RejectsFile { get; internal set; }
@@ -60,6 +69,20 @@ public sealed class FileReport(string path, string dataset)
         if (Errors.Count < MaxListed) Errors.Add(issue);
     }
 
+    /// <summary>An error that ends the reading of the file (a row limit, a damaged part): listed first, even past MaxListed.</summary>
+    internal void AddFileError(LoadIssue issue)
+    {
+        ErrorCount++;
+        if (Errors.Count >= MaxListed && Errors.Count > 0) Errors.RemoveAt(Errors.Count - 1);
+        Errors.Insert(0, issue);
+    }
+
+    internal void AddNote(LoadIssue issue)
+    {
+        NoteCount++;
+        if (Notes.Count < MaxListed) Notes.Add(issue);
+    }
+
     internal void AddWarning(LoadIssue issue)
     {
         WarningCount++;
@@ -71,8 +94,10 @@ public sealed class FileReport(string path, string dataset)
 public sealed class LoadReport
 {
     public List<FileReport> Files { get; } = [];
-    /// <summary>True when no file was refused and no row rejected.</summary>
-    public bool Ok => Files.All(f => !f.Refused && f.Rejected == 0 && f.ErrorCount == 0);
+    /// <summary>Files of the folders given that were not read, and why; a blocking one (a table in a format the loader cannot read) makes the run fail.</summary>
+    public List<NotReadFile> NotRead { get; } = [];
+    /// <summary>True when no file was refused, no row rejected and no table file of a folder left unread.</summary>
+    public bool Ok => Files.All(f => !f.Refused && f.Rejected == 0 && f.ErrorCount == 0) && NotRead.All(n => !n.Blocking);
 
     /// <summary>The JSON of contracts/CLI.md, plus outcome, error_count and rejects_file per file.</summary>
     public string ToJson()
@@ -99,9 +124,30 @@ public sealed class LoadReport
                 if (f.RejectsFile is not null) json.WriteString("rejects_file", f.RejectsFile);
                 WriteIssues(json, "errors", f.Errors);
                 WriteIssues(json, "warnings", f.Warnings);
+                if (f.Sheets.Count > 0)
+                {
+                    json.WriteStartArray("sheets");
+                    foreach (var sheet in f.Sheets) json.WriteStringValue(sheet);
+                    json.WriteEndArray();
+                }
+                if (f.Notes.Count > 0) WriteIssues(json, "notes", f.Notes);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (NotRead.Count > 0)
+            {
+                json.WriteStartArray("not_read");
+                foreach (var n in NotRead)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("file", n.File);
+                    json.WriteBoolean("blocking", n.Blocking);
+                    json.WriteString("reason_vi", n.ReasonVi);
+                    json.WriteString("reason_en", n.ReasonEn);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
@@ -128,6 +174,12 @@ public sealed class LoadReport
         }
         json.WriteEndArray();
     }
+}
+
+/// <summary>A file of a folder that was not read: why, and whether that fails the run (Blocking: a table the loader cannot read).</summary>
+public sealed record NotReadFile(string Path, bool Blocking, string ReasonVi, string ReasonEn)
+{
+    public string File => System.IO.Path.GetFileName(Path);
 }
 
 /// <summary>How to load: the dataset (else from the file name), the number form, partial loading.</summary>

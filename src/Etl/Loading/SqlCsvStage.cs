@@ -49,6 +49,7 @@ internal sealed class SqlCsvStage(DuckDBConnection connection, LoadOptions optio
         {
             if (source is null || header.ErrorCount > 0) { FallbackReason = "header"; return false; }
             if (source.HeaderLine != 1) { FallbackReason = "blank lines before the header"; return false; }
+            if (source.TemplateLayout || source.Map.SequenceColumn >= 0) { FallbackReason = "a template's layout (title block, two-row header, STT)"; return false; }
             map = source.Map;
             columns = source.Header.Length;
             delimiter = source.Delimiter;
@@ -159,6 +160,8 @@ internal sealed class SqlCsvStage(DuckDBConnection connection, LoadOptions optio
             }
             else
             {
+                // "1.234" in a decimal column: only the whole file says which it is (DottedNumbers)
+                if (column.Type == ColumnType.Decimal && ValueParser.LooksLikeDottedThousands(text)) return false;
                 value = ValueParser.Parse(column, cell, options.Locale, out var problem);
                 if (problem is not null) return false;
             }

@@ -102,6 +102,9 @@ public static class SampleProvinceGenerator
         files.Add(WriteKpiTargets(outDir));
         files.AddRange(BrokenSamples.Write(Path.Combine(outDir, "broken"), cities[0], cities[1]));
 
+        // the templates as offices fill them in Excel (title block, two-row headings, totals, signatures)
+        files.AddRange(OfficeTemplates.Write(outDir, Path.Combine(outDir, "templates")));
+
         // a few files as Excel workbooks, as offices send them: Cần Thơ's latest staffing
         // appendix in the commune template's Vietnamese headings and labels, and its targets
         Replace(files, Path.Combine(outDir, "staffing_92_2026-03-31.csv"), SampleWorkbooks.StaffingAppendix);

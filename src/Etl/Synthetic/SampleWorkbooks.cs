@@ -65,7 +65,7 @@ public static class SampleWorkbooks
     }
 
     /// <summary>Splits a line written by ContractCsvWriter (quoted fields never contain line breaks in these files).</summary>
-    private static string[] SplitCsv(string line)
+    internal static string[] SplitCsv(string line)
     {
         var fields = new List<string>();
         var i = 0;
@@ -97,7 +97,7 @@ public static class SampleWorkbooks
     }
 
     /// <summary>Copies a zip with every entry stamped with one fixed time (ZipArchive stamps entries with the current time).</summary>
-    private static void FixTimestamps(string from, string to)
+    internal static void FixTimestamps(string from, string to)
     {
         using var source = ZipFile.OpenRead(from);
         using var output = new FileStream(to, FileMode.Create, FileAccess.Write);

@@ -14,7 +14,8 @@ public class SampleShapeTests
         try
         {
             var written = SampleProvinceGenerator.Generate(dir);
-            Assert.Equal(2, written.Count(f => f.EndsWith(".xlsx", StringComparison.Ordinal)));
+            Assert.Equal(2, written.Count(f => f.EndsWith(".xlsx", StringComparison.Ordinal) && !f.Contains("templates", StringComparison.Ordinal)));
+            Assert.Equal(9, written.Count(f => f.Contains(Path.Combine("templates", ""), StringComparison.Ordinal)));
             Assert.True(written.Count >= 27);
             foreach (var f in written)
             {
