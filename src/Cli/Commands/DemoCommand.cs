@@ -22,9 +22,10 @@ public sealed class DemoCommand : ICommand
         the program's own directory.
 
         Sau đó tính các chỉ tiêu sơ kết của Hải Phòng (31) và Cần Thơ (92), ghi báo cáo PDF của hai
-        thành phố, bản tóm tắt một trang của mọi xã, phường Hải Phòng và bộ biểu đồ vào DIR.
+        thành phố, bản tóm tắt một trang của mọi xã, phường của cả hai thành phố (và tập hợp) và bộ
+        biểu đồ vào DIR.
         Then computes the review figures of Hải Phòng (31) and Cần Thơ (92) and writes both cities'
-        briefings, every Hải Phòng commune brief and the figure packs into DIR.
+        briefings, every commune brief of both cities (and their booklets) and the figure packs into DIR.
 
         Ví dụ / example: analytics demo --out out
         """;
@@ -61,6 +62,7 @@ public sealed class DemoCommand : ICommand
             ["--unit", "31", "--kind", "briefing"],
             ["--unit", "92", "--kind", "briefing"],
             ["--unit", "31", "--kind", "commune"],
+            ["--unit", "92", "--kind", "commune"],
             ["--unit", "31", "--kind", "figures"],
             ["--unit", "92", "--kind", "figures"],
         ];

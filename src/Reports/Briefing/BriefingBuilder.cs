@@ -20,12 +20,14 @@ public static class BriefingBuilder
         var unit = metrics.Unit(unitCode) ?? throw new ArgumentException($"Không có đơn vị mã {unitCode} trong kho / no unit with code {unitCode} in the warehouse");
         var values = new Values(metrics.Compute(unitCode, asOf));
         var names = metrics.Units().ToDictionary(u => u.Code, u => u.Name);
+        var parent = unit.ParentCode is { } p ? names.GetValueOrDefault(p) : null;
         return new BriefingData(unit.Code, unit.Name, asOf,
             Revenue(metrics, values, unitCode, asOf),
             Indices(metrics, values, unitCode, asOf),
             Staffing(values, names),
             Tasks(metrics, values, unitCode, asOf, names),
-            sources ?? metrics.Sources(unitCode));
+            sources ?? metrics.Sources(unitCode),
+            unit.Type, parent);
     }
 
     /// <summary>Looks values up by id and dims.</summary>
@@ -82,7 +84,9 @@ public static class BriefingBuilder
             v["revenue.yoy_ratio", Cat("tong_thu")],
             v["revenue.yoy_growth", Cat("tong_thu")],
             v["revenue.domestic_share"],
-            v.Get("revenue.pct_of_annual_target", Cat("tong_thu"), ("target_kind", "du_toan_trung_uong"))?.Status ?? total?.Status,
+            // Year to date is judged against the plan for the period so far (5 months: 5 months' plan), not
+            // against the whole year's estimate; without a period plan there is no status.
+            v.Get("revenue.pct_of_period_target", Cat("tong_thu"), ("target_kind", "ke_hoach"))?.Status,
             byCategory, cumulative.ThisYear.Any(x => x is not null) ? cumulative : null, grdp,
             metrics.RevenueGaps(unit, asOf)
                 .Select(g => $"{Labels.Of(Labels.RevenueCategories, g.Category).ToLowerInvariant()} năm {g.Year}, tháng {string.Join(", ", g.MissingMonths)}")

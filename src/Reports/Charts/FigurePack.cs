@@ -59,19 +59,6 @@ public static class FigurePack
         data.SaveTo(file);
     }
 
-    /// <summary>Every catalogue figure a briefing's data can fill, in catalogue order.</summary>
-    public static IReadOnlyList<Figure> For(Briefing.BriefingData d)
-    {
-        var list = new List<Figure>();
-        if (d.Revenue.ByCategory.Count > 0) list.Add(ChartCatalogue.RevenueAgainstTarget.For(d.Revenue.ByCategory));
-        if (d.Revenue.Cumulative is not null) list.Add(ChartCatalogue.CumulativeRevenue.For(d.Revenue.Cumulative));
-        if (d.Revenue.Grdp.Count > 0) list.Add(ChartCatalogue.GrdpGrowth.For(d.Revenue.Grdp));
-        if (d.Indices.Ranks.Count > 0) list.Add(ChartCatalogue.IndexRanks.For(d.Indices.Ranks));
-        if (d.Indices.Components.Count > 0) list.Add(ChartCatalogue.ComponentScores.For(d.Indices.Components));
-        if (d.Staffing.BySpecialty.Count > 0) list.Add(ChartCatalogue.StaffingShortage.For(d.Staffing.BySpecialty));
-        if (d.Staffing.Communes.Count > 0) list.Add(ChartCatalogue.CommuneShortage.For(d.Staffing.Communes));
-        if (d.Tasks.ByLeadUnit.Count > 0) list.Add(ChartCatalogue.TaskStatus.For(d.Tasks.ByLeadUnit.Take(15).ToList()));
-        if (d.Tasks.OverdueTasks.Count > 0) list.Add(ChartCatalogue.OverdueDays.For(d.Tasks.OverdueTasks.Select(o => new OverdueDays(o.TaskId, o.DaysOverdue)).ToList()));
-        return list;
-    }
+    /// <summary>Every catalogue figure a briefing's data can fill, in the briefing's order, each with its note.</summary>
+    public static IReadOnlyList<Figure> For(Briefing.BriefingData d) => Briefing.BriefingFigures.All(d);
 }
