@@ -235,8 +235,9 @@ public static partial class DashboardSoak
 
     private sealed record Page(string Body, long Snapshot, long LoadId);
 
-    /// <summary>The footer's "bản chụp N, lần nạp mới nhất #L" (DashboardView.DataNote, SqlPage): which snapshot and which load served the page.</summary>
-    [GeneratedRegex(@"bản chụp (\d+), lần nạp mới nhất #(\d+)")]
+    /// <summary>The footer's data line (Web/Html.cs DataNote: data-snapshot="N" data-load="L", "Số liệu nạp lúc … · lần nạp L"):
+    /// which snapshot and which load served the page; the whole line differs between loads.</summary>
+    [GeneratedRegex(@"<p class=""data-note"" data-snapshot=""(\d+)"" data-load=""(\d+)"">[^<]*</p>")]
     private static partial Regex SnapshotLine();
 
     /// <summary>The SQL console's run time ("1 dòng, 5 ms"): the one other thing that differs between two answers from one snapshot.</summary>
@@ -247,7 +248,7 @@ public static partial class DashboardSoak
     {
         var m = SnapshotLine().Match(body);
         if (!m.Success) return null;
-        return new Page(QueryTime().Replace(SnapshotLine().Replace(body, "bản chụp _, lần nạp mới nhất #_"), "$1, _ ms"),
+        return new Page(QueryTime().Replace(SnapshotLine().Replace(body, "<p class=\"data-note\">_</p>"), "$1, _ ms"),
             long.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
     }
 
@@ -306,7 +307,7 @@ public static partial class DashboardSoak
         using var response = await http.GetAsync(path);
         var body = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{path}: HTTP {(int)response.StatusCode}: {Head(body)}");
-        return Parse(body) ?? throw new InvalidOperationException($"{path}: no snapshot line (bản chụp N, lần nạp mới nhất #L) in the page");
+        return Parse(body) ?? throw new InvalidOperationException($"{path}: no data line (data-snapshot, data-load) in the footer");
     }
 
     private static async Task WaitForNewLoad(HttpClient http, string path, long before)

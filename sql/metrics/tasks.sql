@@ -1,7 +1,10 @@
 -- metrics.tasks_at(p_unit, p_dates): one row per roll-up unit, as-of date, task indicator and
 -- breakdown ({} or {"lead_unit": code}); a unit's figures cover every task led by it or by a unit
--- below it. p_unit null: every unit.
--- reads: metrics.task_status_at, marts.unit_tree, staging.units
+-- below it. p_unit null: every unit. A unit whose province or city (the root of its tree) has no
+-- task in scope at the date has no basis: every value is null, never 0 (a province whose task
+-- register was never loaded does not have "0 overdue"). Within a loaded register a unit leading
+-- no task does have 0 of each.
+-- reads: metrics.task_status_at, marts.unit_tree, staging.units, staging.tasks
 -- defines: metrics.tasks_at
 create schema if not exists metrics;
 
@@ -23,10 +26,41 @@ roll_up_units as (
     select unit_code from units where p_unit is null or unit_code = p_unit
 ),
 
+as_of_dates as (
+    select distinct unnest(p_dates)::date as as_of
+),
+
+roots as (
+    -- each unit's province or city: the ancestor without a parent
+    select ut.unit_code, ut.ancestor_code as root_code
+    from unit_tree as ut
+    join units as a on a.unit_code = ut.ancestor_code
+    where a.parent_code is null
+),
+
+first_assigned as (
+    select lead_unit, min(assigned_date) as first_assigned_date
+    from staging.tasks
+    group by lead_unit
+),
+
+covered_roots as (
+    -- a root whose register holds a task in scope at the date (cancelled ones count: the register is there)
+    select r.root_code, d.as_of, min(f.first_assigned_date) as first_assigned_date
+    from first_assigned as f
+    join roots as r on r.unit_code = f.lead_unit
+    join as_of_dates as d on f.first_assigned_date <= d.as_of
+    group by all
+),
+
 grid as (
-    -- every requested unit gets its totals, even with no task (counts 0, rates null)
-    select r.unit_code, unnest(p_dates)::date as as_of
+    -- every requested unit gets its totals: counts 0 and rates null within a loaded register,
+    -- every value null where its root has no task register at the date
+    select r.unit_code, d.as_of, c.root_code is not null as has_basis
     from roll_up_units as r
+    cross join as_of_dates as d
+    left join roots as rt on rt.unit_code = r.unit_code
+    left join covered_roots as c on c.root_code = rt.root_code and c.as_of = d.as_of
 ),
 
 rolled_up as (
@@ -64,18 +98,18 @@ with_totals as (
         g.unit_code,
         g.as_of,
         coalesce(c.dims, '{}'::json) as dims,
-        coalesce(c.count_total, 0) as count_total,
-        coalesce(c.count_completed_on_time, 0) as count_completed_on_time,
-        coalesce(c.count_completed_late, 0) as count_completed_late,
-        coalesce(c.count_overdue, 0) as count_overdue,
-        coalesce(c.count_on_track, 0) as count_on_track,
-        coalesce(c.count_open_no_deadline, 0) as count_open_no_deadline,
-        coalesce(c.count_cancelled, 0) as count_cancelled,
-        coalesce(c.count_on_time_with_due_date, 0) as count_on_time_with_due_date,
-        coalesce(c.count_on_time_basis, 0) as count_on_time_basis,
+        if(g.has_basis, coalesce(c.count_total, 0), null) as count_total,
+        if(g.has_basis, coalesce(c.count_completed_on_time, 0), null) as count_completed_on_time,
+        if(g.has_basis, coalesce(c.count_completed_late, 0), null) as count_completed_late,
+        if(g.has_basis, coalesce(c.count_overdue, 0), null) as count_overdue,
+        if(g.has_basis, coalesce(c.count_on_track, 0), null) as count_on_track,
+        if(g.has_basis, coalesce(c.count_open_no_deadline, 0), null) as count_open_no_deadline,
+        if(g.has_basis, coalesce(c.count_cancelled, 0), null) as count_cancelled,
+        if(g.has_basis, coalesce(c.count_on_time_with_due_date, 0), null) as count_on_time_with_due_date,
+        if(g.has_basis, coalesce(c.count_on_time_basis, 0), null) as count_on_time_basis,
         c.avg_days_overdue,
         c.avg_days_late,
-        coalesce(c.count_due_next_30d, 0) as count_due_next_30d,
+        if(g.has_basis, coalesce(c.count_due_next_30d, 0), null) as count_due_next_30d,
     from grid as g
     left join counted as c on c.unit_code = g.unit_code and c.as_of = g.as_of and c.dims::varchar = '{}'
     union all

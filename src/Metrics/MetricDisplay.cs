@@ -36,6 +36,22 @@ public static class MetricDisplay
     /// <summary>Đạt / Cần cố gắng / Chưa đạt, or empty without a status.</summary>
     public static string Status(KpiStatus? status) => status?.LabelVi() ?? "";
 
+    /// <summary>The judgement of a value as people read it: its status, or why it has none
+    /// ("Chưa có số liệu" whenever the value has no basis, with or without a target); empty when no target covers it.</summary>
+    public static string Judgement(MetricValue value) =>
+        value.Value is null ? StatusNote.NoValue.LabelVi()
+        : value.Status is { } s ? s.LabelVi()
+        : value.StatusNote is { } note ? note.LabelVi()
+        : "";
+
+    /// <summary>The judgement with what it is judged against: "Đạt — so với kế hoạch kỳ (…), đạt 118,8%; mục tiêu ≥ 100%, ngưỡng 95%".</summary>
+    public static string JudgementWithTarget(MetricValue value)
+    {
+        var judgement = Judgement(value);
+        if (value.Target is not { } t || value.Value is null) return judgement;
+        return judgement.Length == 0 ? t.DescriptionVi : $"{judgement} — {t.DescriptionVi}";
+    }
+
     /// <summary>A breakdown for people: "Lĩnh vực: Đất đai"; unitNames names unit codes.</summary>
     public static string Dims(IReadOnlyDictionary<string, string> dims, Func<string, string?>? unitName = null) =>
         string.Join("; ", dims.Select(d =>

@@ -46,7 +46,14 @@ public sealed record MetricValue(
     IReadOnlyDictionary<string, string> Dims,
     double? Value,
     string Unit,
-    KpiStatus? Status);
+    KpiStatus? Status)
+{
+    /// <summary>What the status is (or would be) judged against; null when no kpi_targets row covers the indicator.</summary>
+    public KpiTarget? Target { get; init; }
+
+    /// <summary>Why a value with a target has no status (no basis, no period plan, annual target before December).</summary>
+    public StatusNote? StatusNote { get; init; }
+}
 
 public static class KpiStatusCodes
 {

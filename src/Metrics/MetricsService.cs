@@ -24,7 +24,7 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
         if (snapshot is not null)
             return WithPrefix(CatalogueAt(asOf).GetValueOrDefault(unitCode) ?? [], idPrefix);
         var rows = connection.Query<ValueRow>(
-            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_for($unit, [$as_of::date], $prefix)",
+            $"select {ValueColumns} from metrics.indicator_values_for($unit, [$as_of::date], $prefix)",
             new { unit = unitCode, as_of = IsoDate(asOf), prefix = idPrefix });
         return Ordered(rows.Select(ToValue)).ToList();
     }
@@ -41,7 +41,7 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
         }
         if (units.Count <= 1) return units.Count == 0 ? [] : Compute(units[0], asOf, idPrefix);
         var rows = connection.Query<ValueRow>(
-            "select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status from metrics.indicator_values_for(null, [$as_of::date], $prefix) where list_contains(string_split($units, chr(31)), unit_code)",
+            $"select {ValueColumns} from metrics.indicator_values_for(null, [$as_of::date], $prefix) where list_contains(string_split($units, chr(31)), unit_code)",
             new { units = string.Join('\u001f', units), as_of = IsoDate(asOf), prefix = idPrefix });
         return Ordered(rows.Select(ToValue)).OrderBy(v => v.UnitCode, StringComparer.Ordinal).ToList();
     }
@@ -195,16 +195,19 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
         var shapes = new RowShapes();
         using (var cmd = connection.CreateCommand())
         {
-            cmd.CommandText = "select unit_code, indicator_id, dims::varchar as dims, value, unit, status, as_of::varchar as as_of from metrics.indicator_values_at(null, string_split($dates, ',')::date[])";
+            cmd.CommandText = $"select {ValueColumns} from metrics.indicator_values_at(null, string_split($dates, ',')::date[])";
             cmd.Parameters.Add(new DuckDBParameter("dates", string.Join(",", dates.Select(IsoDate))));
             using var r = cmd.ExecuteReader();
             var asOf = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
             while (r.Read())
             {
-                var iso = r.GetString(6);
+                var iso = r.GetString(1);
                 if (!asOf.TryGetValue(iso, out var d)) asOf[iso] = d = ParseDate(iso);
-                rows.Add(new MetricValue(shapes.Text(r.GetString(1)), shapes.Text(r.GetString(0)), d, shapes.Dims(r.GetString(2)),
-                    r.IsDBNull(3) ? null : r.GetDouble(3), shapes.Text(r.GetString(4)), r.IsDBNull(5) ? null : KpiStatusCodes.Parse(r.GetString(5))));
+                string? Text(int i) => r.IsDBNull(i) ? null : r.GetString(i);
+                double? Number(int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+                var row = new ValueRow(Text(0)!, iso, Text(2)!, Text(3)!, Number(4), Text(5)!, Text(6), Text(7)!, Number(8), Number(9), Text(10), Text(11), Text(12),
+                    Number(13), Number(14), r.IsDBNull(15) ? null : r.GetInt32(15), Text(16));
+                rows.Add(ToValue(row, d, shapes));
             }
         }
         return rows.GroupBy(v => v.AsOf).ToDictionary(
@@ -271,8 +274,34 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
         public IReadOnlyDictionary<string, string> Dims(string json) => _dims.TryGetValue(json, out var d) ? d : _dims[json] = ParseDims(json);
     }
 
-    private static MetricValue ToValue(ValueRow r) =>
-        new(r.indicator_id, r.unit_code, ParseDate(r.as_of), ParseDims(r.dims), r.value, r.unit, KpiStatusCodes.Parse(r.status));
+    /// <summary>The columns of metrics.indicator_values_for that MetricValue reads, in ValueRow's order.</summary>
+    private const string ValueColumns =
+        "unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value, unit, status, direction, green_at, amber_at, target_unit_code, " +
+        "basis_id, basis_dims::varchar as basis_dims, basis_value, basis_target_bn_vnd, basis_through_month::integer as basis_through_month, status_note";
+
+    private static MetricValue ToValue(ValueRow r) => ToValue(r, ParseDate(r.as_of), null);
+
+    private static MetricValue ToValue(ValueRow r, DateOnly asOf, RowShapes? shapes)
+    {
+        string S(string s) => shapes?.Text(s) ?? s;
+        IReadOnlyDictionary<string, string> D(string json) => shapes?.Dims(json) ?? ParseDims(json);
+        var target = r.green_at is { } green && r.target_unit_code is { } from
+            ? new KpiTarget(green, r.amber_at, ParseDirection(r.direction), S(from), S(r.basis_id ?? r.indicator_id),
+                r.basis_dims is { } bd ? D(bd) : D(r.dims), r.basis_value, r.basis_target_bn_vnd, r.basis_through_month)
+            : null;
+        return new MetricValue(S(r.indicator_id), S(r.unit_code), asOf, D(r.dims), r.value, S(r.unit), KpiStatusCodes.Parse(r.status))
+        {
+            Target = target,
+            StatusNote = StatusNotes.Parse(r.status_note),
+        };
+    }
+
+    private static Direction ParseDirection(string code) => code switch
+    {
+        "higher" => Direction.Higher,
+        "lower" => Direction.Lower,
+        _ => Direction.None,
+    };
 
     /// <summary>Catalogue order, totals before breakdowns, breakdown values in their list order (the category tree, the specialty list).</summary>
     private static IOrderedEnumerable<MetricValue> Ordered(IEnumerable<MetricValue> values) => values
@@ -308,7 +337,9 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
 
     // Dapper maps by column name; these mirror the macro outputs.
 #pragma warning disable IDE1006
-    private sealed record ValueRow(string unit_code, string as_of, string indicator_id, string dims, double? value, string unit, string? status);
+    private sealed record ValueRow(string unit_code, string as_of, string indicator_id, string dims, double? value, string unit, string? status,
+        string direction, double? green_at, double? amber_at, string? target_unit_code, string? basis_id, string? basis_dims, double? basis_value,
+        double? basis_target_bn_vnd, int? basis_through_month, string? status_note);
 
     private sealed record SeriesRow(string as_of, string dims, double? value);
     private sealed record SeriesIdRow(string indicator_id, string as_of, string dims, double? value);

@@ -87,9 +87,11 @@ public sealed class TaskIndicatorTests : IDisposable
         Assert.Null(Value("S", "tasks.on_time_rate"));
         Assert.Null(Value("S", "tasks.late_days_avg"));
         Assert.Null(Value("S", "tasks.overdue_days_avg"));
-        // before anything was assigned: counts are 0, rates have no denominator
+        // before anything was assigned the register held nothing known at that date: no basis, so
+        // counts are null too (never "0 overdue — Đạt"), and rates have no denominator
         var early = new DateOnly(2026, 1, 1);
-        Assert.Equal(0.0, Value("P", "tasks.total", early));
+        Assert.Null(Value("P", "tasks.total", early));
+        Assert.Null(Value("P", "tasks.overdue", early));
         Assert.Null(Value("P", "tasks.completion_rate", early));
         Assert.Null(Value("P", "tasks.overdue_rate", early));
     }

@@ -50,10 +50,23 @@ public static class AreaPages
                 if (ChartCatalogue.All.All(x => x.Id != id)) return Results.NotFound();
                 var figure = PageCharts.Build(id, v);
                 if (figure is null) return Results.NotFound();
-                var svg = v.Cached("svg|" + id, () => ChartRenderer.Svg(figure.Build(withTitle: false), 640, 360));
+                // drawn at the size it is shown and with type enlarged (the briefing's 9–11 px × 1.4 ≥ 12 px):
+                // one per row on a desktop (1200 px), a narrower, taller drawing for a phone
+                var phone = c.Request.Query["size"] == "phone";
+                var (width, height) = phone ? PhoneChart : DesktopChart;
+                var svg = v.Cached($"svg|{id}|{width}", () =>
+                {
+                    var plot = figure.Build(withTitle: false);
+                    plot.ScaleFactor = ChartTypeScale;
+                    return ChartRenderer.Svg(plot, width, height);
+                });
                 return Results.Text(svg, "image/svg+xml; charset=utf-8");
             }));
     }
+
+    private static readonly (int Width, int Height) DesktopChart = (1200, 520);
+    private static readonly (int Width, int Height) PhoneChart = (340, 440);
+    private const double ChartTypeScale = 1.4;
 
     internal static IResult WithView(HttpContext c, SnapshotStore store, MetricsCache cache, Func<DashboardView, IResult> render)
     {
@@ -90,17 +103,19 @@ public static class AreaPages
         // (revenue by category and target kind has no total of its own).
         var headline = values.Where(x => x.Dims.Count == 0 || area.Key == "revenue" && x.Dims.GetValueOrDefault("category") == "tong_thu").ToList();
         tables.Add(new TableModel("chi-tieu", "Các chỉ tiêu",
-            ["Chỉ tiêu", "Giá trị", $"Kỳ trước ({(prevDate is { } pd ? VietnameseFormat.Date(pd) : "–")})", $"Cùng kỳ năm trước ({VietnameseFormat.Date(lastYear)})", "Đánh giá"],
+            // name, value and judgement first: they stay in view on a phone (the name column is sticky)
+            ["Chỉ tiêu", "Giá trị", "Đánh giá", $"Kỳ trước ({(prevDate is { } pd ? VietnameseFormat.Date(pd) : "–")})", $"Cùng kỳ năm trước ({VietnameseFormat.Date(lastYear)})", "Căn cứ đánh giá"],
             headline.Select(x =>
             {
                 var key = Key(x.Id, x.Dims);
                 return (IReadOnlyList<Cell>)
                 [
-                    new Cell(Name(x), Name(x)),
+                    new Cell(Name(x), x.Id),
                     Cell.Indicator(x.Value, x.Id, x.Unit),
+                    StatusCell(x),
                     Cell.Indicator(prev.GetValueOrDefault(key)?.Value, x.Id, x.Unit),
                     Cell.Indicator(ly.GetValueOrDefault(key)?.Value, x.Id, x.Unit),
-                    new Cell(Labels.Status(x.Status), x.Status is null ? null : KpiStatusCode(x.Status), Css: x.Status is null ? null : "status-" + Labels.StatusCss(x.Status)),
+                    TargetCell(x),
                 ];
             }).ToList(), "Chưa có số liệu cho đơn vị và thời điểm này."));
 
@@ -137,7 +152,7 @@ public static class AreaPages
                 ["Đơn vị chủ trì", "Tổng số", "Đúng hạn", "Quá hạn đã xong", "Quá hạn chưa xong", "Tỷ lệ đúng hạn"],
                 lagging.Select(l => (IReadOnlyList<Cell>)
                 [
-                    v.UnitCell(l.UnitCode) with { Text = l.UnitName, Raw = l.UnitName },
+                    v.UnitCell(l.UnitCode) with { Text = l.UnitName },
                     Cell.Count(l.Total), Cell.Count(l.CompletedOnTime), Cell.Count(l.CompletedLate), Cell.Count(l.Overdue),
                     Cell.Number(l.OnTimeRate, "%"),
                 ]).ToList(), "Không có đơn vị nào chậm tiến độ."));
@@ -148,12 +163,23 @@ public static class AreaPages
                 [
                     new Cell(t.TaskId, t.TaskId), new Cell(t.Title, t.Title),
                     new Cell(t.Clause is { Length: > 0 } cl ? $"{t.SourceDoc}, mục {cl}" : t.SourceDoc, t.SourceDoc),
-                    v.UnitCell(t.LeadUnit) with { Text = t.LeadUnitName, Raw = t.LeadUnitName },
+                    v.UnitCell(t.LeadUnit) with { Text = t.LeadUnitName },
                     new Cell(VietnameseFormat.Date(t.DueDate), t.DueDate), Cell.Count(t.DaysOverdue),
                 ]).ToList(), "Không có nhiệm vụ quá hạn."));
         }
         return tables;
     }
+
+    /// <summary>The judgement of a value: its status in colour, "Chưa có số liệu" in grey when it has no basis, or why it has no status.
+    /// The CSV carries the status code (dat | can_co_gang | chua_dat), empty without one.</summary>
+    internal static Cell StatusCell(MetricValue x) =>
+        x.Value is null ? new Cell(MetricDisplay.Judgement(x), null, Css: "nodata")
+        : x.Status is { } st ? new Cell(Labels.Status(st), KpiStatusCode(st), Css: "status-" + Labels.StatusCss(st))
+        : new Cell(MetricDisplay.Judgement(x), null, Css: x.StatusNote is null ? null : "nodata");
+
+    /// <summary>What the status is judged against ("mục tiêu ≥ 90%, ngưỡng 80%"), the same words the briefing prints.</summary>
+    internal static Cell TargetCell(MetricValue x) =>
+        x.Target is { } t ? new Cell(t.DescriptionVi, t.DescriptionVi, Css: "target") : new Cell("", null);
 
     internal static string KpiStatusCode(KpiStatus? s) => s switch
     {
@@ -187,12 +213,17 @@ public static class AreaPages
         var charts = PageCharts.ByArea[area.Key].Select(id => (Id: id, Figure: PageCharts.Build(id, v))).Where(x => x.Figure is not null).ToList();
         if (charts.Count > 0)
         {
-            sb.Append("<div class=\"grid2\">");
+            sb.Append("<div class=\"charts\">");
             foreach (var (id, figure) in charts)
             {
+                var src = v.State.Link($"/chart/{id}.svg");
+                var phoneSrc = src + (src.Contains('?') ? "&" : "?") + "size=phone";
                 sb.Append("<section class=\"card\"><figure class=\"chart\"><figcaption>").Append(Html.E(figure!.Title)).Append("</figcaption>");
-                sb.Append("<img src=\"").Append(Html.E(v.State.Link($"/chart/{id}.svg"))).Append("\" alt=\"").Append(Html.E(figure.Title))
-                  .Append("; số liệu chi tiết ở các bảng bên dưới\" width=\"640\" height=\"360\"></figure></section>");
+                sb.Append("<picture><source media=\"(max-width: 600px)\" srcset=\"").Append(Html.E(phoneSrc)).Append("\" width=\"").Append(PhoneChart.Width)
+                  .Append("\" height=\"").Append(PhoneChart.Height).Append("\">");
+                sb.Append("<img src=\"").Append(Html.E(src)).Append("\" alt=\"").Append(Html.E(figure.Title))
+                  .Append("; số liệu chi tiết ở các bảng bên dưới\" width=\"").Append(DesktopChart.Width).Append("\" height=\"").Append(DesktopChart.Height)
+                  .Append("\"></picture></figure></section>");
             }
             sb.Append("</div>");
         }

@@ -251,7 +251,8 @@ public sealed class DashboardView : IDisposable
     public string? UnitHref(string code, string? page = null) =>
         _byCode.ContainsKey(code) && InScope(code) ? State.Link(page ?? State.Path, code, AsOf) : null;
 
-    public Cell UnitCell(string code) => new(UnitName(code), UnitName(code), UnitHref(code));
+    /// <summary>A unit as a table shows it: its name, linked for drill-down; the CSV carries its code beside the name.</summary>
+    public Cell UnitCell(string code) => new(UnitName(code), code, UnitHref(code));
 
     /// <summary>Every value for the current unit and date (cached per snapshot).</summary>
     public IReadOnlyList<MetricValue> Values() => ValuesAt(Unit.Code, AsOf);
@@ -337,11 +338,16 @@ public sealed class DashboardView : IDisposable
             foreach (var child in Children(scope)) options.Add((child, 1));
         }
         if (options.All(o => o.Unit.Code != Unit.Code)) options.Add((Unit, 1));
+        var withData = AreasWithData();
         foreach (var (u, depth) in options)
         {
+            var missing = MissingAreas(withData.GetValueOrDefault(u.Code));
             sb.Append("<option value=\"").Append(Html.E(u.Code)).Append('"');
             if (u.Code == Unit.Code) sb.Append(" selected");
-            sb.Append('>').Append(depth > 0 ? "— " : "").Append(Html.E(u.Name)).Append("</option>");
+            if (missing.Length > 0) sb.Append(" data-nodata=\"").Append(Html.E(missing)).Append('"');
+            sb.Append('>').Append(depth > 0 ? "— " : "").Append(Html.E(u.Name));
+            if (missing.Length > 0) sb.Append(" (").Append(Html.E(missing)).Append(')');
+            sb.Append("</option>");
         }
         sb.Append("</select></div>");
         sb.Append("<div><label for=\"f-asof\">Tính đến ngày</label><select id=\"f-asof\" name=\"as_of\">");
@@ -359,7 +365,34 @@ public sealed class DashboardView : IDisposable
         return sb.ToString();
     }
 
-    public string DataNote() => $"Dữ liệu: bản chụp {Snapshot.Number}, lần nạp mới nhất #{Snapshot.LatestLoadId}";
+    /// <summary>Per unit, the areas (tasks, staffing, indices, revenue) with at least one value at the as-of date (once per snapshot and date).</summary>
+    private Dictionary<string, HashSet<string>> AreasWithData() =>
+        _cache.Get(Snapshot.Number, $"areas_with_data|{AsOf:yyyy-MM-dd}", () =>
+            Metrics.ComputeMany(Units.Select(u => u.Code), AsOf)
+                .Where(x => x.Value is not null)
+                .GroupBy(x => x.UnitCode, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(x => AreaOf(x.Id)).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal));
+
+    private static string AreaOf(string id) => id.Split('.')[0] switch
+    {
+        "tasks" => "tasks",
+        "staffing" => "staffing",
+        "revenue" or "grdp" => "revenue",
+        _ => "indices",
+    };
+
+    /// <summary>How the unit picker marks a unit without data: on an area page, "chưa có số liệu" when that area has none;
+    /// on the overview, the roll-up areas every unit reports (tasks, staffing) that it lacks, or all.</summary>
+    private string MissingAreas(HashSet<string>? areas)
+    {
+        if (areas is null || areas.Count == 0) return "chưa có số liệu";
+        var page = State.Path.TrimStart('/');
+        if (page is "tasks" or "staffing" or "indices" or "revenue") return areas.Contains(page) ? "" : "chưa có số liệu";
+        var missing = new[] { ("tasks", "nhiệm vụ"), ("staffing", "cán bộ") }.Where(a => !areas.Contains(a.Item1)).Select(a => a.Item2).ToList();
+        return missing.Count == 0 ? "" : "chưa có số liệu " + string.Join(", ", missing);
+    }
+
+    public DataNote DataNote() => new(Snapshot.Number, Snapshot.LatestLoadId, Snapshot.LatestLoadedAt);
 
     public void Dispose()
     {

@@ -26,6 +26,7 @@ public static class Overview
         ("sipas.rank", [], "/indices"),
         ("pci.rank", [], "/indices"),
         ("revenue.ytd", ["category=tong_thu"], "/revenue"),
+        ("revenue.pct_of_period_target", ["category=tong_thu", "target_kind=ke_hoach|du_toan_dia_phuong|du_toan_trung_uong"], "/revenue"),
         ("revenue.pct_of_annual_target", ["category=tong_thu", "target_kind=du_toan_trung_uong|du_toan_dia_phuong"], "/revenue"),
         ("revenue.yoy_growth", ["category=tong_thu"], "/revenue"),
         ("grdp.growth", [], "/revenue"),
@@ -47,18 +48,23 @@ public static class Overview
         var tiles = new List<Tile>();
         foreach (var (id, dims, page) in Headlines)
         {
-            var m = values.FirstOrDefault(x => x.Id == id && Matches(x.Dims, dims));
+            var m = values.Where(x => x.Id == id && Matches(x.Dims, dims)).MinBy(x => Preference(x.Dims, dims));
             if (m is null) continue;
             var key = AreaPages.Key(m.Id, m.Dims);
             var trend = trendValues.Select(t => new SeriesPoint(t.Date, t.Values.GetValueOrDefault(key)?.Value)).ToList();
-            if (m.Value is null && trend.All(x => x.Value is null)) continue; // nothing loaded for it: no empty tile
             tiles.Add(new Tile(m, IndicatorCatalogue.Get(id)?.NameVi ?? id, page,
                 prev.GetValueOrDefault(key)?.Value, ly.GetValueOrDefault(key)?.Value, trend));
         }
-        return tiles;
+        // a headline with no basis stays on the page, grey and last: "Chưa có số liệu", never a status
+        return tiles.OrderBy(t => t.Value.Value is null).ToList();
     }
 
-    /// <summary>"category=tong_thu" must match; "target_kind=a|b" takes the first present (dims order).</summary>
+    /// <summary>Where a breakdown lists alternatives ("target_kind=a|b"), the rank of the value's among them: the first listed present wins
+    /// (the same order indicator_values.sql judges the year-to-date by: kế hoạch, then HĐND, then the centre).</summary>
+    private static int Preference(IReadOnlyDictionary<string, string> dims, string[] wanted) =>
+        wanted.Sum(w => Array.IndexOf(w.Split('=')[1].Split('|'), dims.GetValueOrDefault(w.Split('=')[0]) ?? ""));
+
+    /// <summary>"category=tong_thu" must match; "target_kind=a|b" matches either.</summary>
     private static bool Matches(IReadOnlyDictionary<string, string> dims, string[] wanted)
     {
         if (dims.Count != wanted.Length) return false;
@@ -76,12 +82,13 @@ public static class Overview
         var tables = new List<TableModel>
         {
             new("chi-tieu-chinh", "Chỉ tiêu chính",
-                ["Chỉ tiêu", "Giá trị", "Kỳ trước", "Cùng kỳ năm trước", "Đánh giá"],
+                ["Chỉ tiêu", "Giá trị", "Đánh giá", "Kỳ trước", "Cùng kỳ năm trước", "Căn cứ đánh giá"],
                 tiles.Select(t => (IReadOnlyList<Cell>)
                 [
-                    new Cell(AreaPages.Name(t.Value), AreaPages.Name(t.Value)), Cell.Number(t.Value.Value, t.Value.Unit),
-                    Cell.Number(t.Previous, t.Value.Unit), Cell.Number(t.LastYear, t.Value.Unit),
-                    new Cell(Labels.Status(t.Value.Status), t.Value.Status is null ? null : AreaPages.KpiStatusCode(t.Value.Status)),
+                    new Cell(AreaPages.Name(t.Value), t.Value.Id),
+                    Cell.Indicator(t.Value.Value, t.Value.Id, t.Value.Unit), AreaPages.StatusCell(t.Value),
+                    Cell.Indicator(t.Previous, t.Value.Id, t.Value.Unit), Cell.Indicator(t.LastYear, t.Value.Id, t.Value.Unit),
+                    AreaPages.TargetCell(t.Value),
                 ]).ToList()),
         };
         // Units below the current one, with the figures that roll up to them: click one to drill down.
@@ -105,6 +112,8 @@ public static class Overview
         return tables;
     }
 
+    private static string Capitalised(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
+
     internal static string UnitType(string type) => type switch
     {
         "tinh" => "Tỉnh",
@@ -126,17 +135,28 @@ public static class Overview
         sb.Append("<section aria-labelledby=\"tiles-h\"><h2 id=\"tiles-h\" class=\"visually-hidden\">Chỉ tiêu chính</h2><div class=\"tiles\">");
         foreach (var t in tiles)
         {
-            var css = Labels.StatusCss(t.Value.Status);
+            var noData = t.Value.Value is null;
+            var css = noData ? "nodata" : Labels.StatusCss(t.Value.Status);
             sb.Append("<article class=\"tile ").Append(css).Append("\" data-indicator=\"").Append(Html.E(t.Value.Id)).Append("\">");
             sb.Append("<h3><a href=\"").Append(Html.E(v.State.Link(t.Page))).Append("\">").Append(Html.E(AreaPages.Name(t.Value))).Append("</a></h3>");
             var unitWord = Labels.Unit(t.Value.Unit);
-            sb.Append("<div class=\"value\">").Append(Html.E(Labels.Value(t.Value.Value, t.Value.Unit)));
-            if (unitWord.Length > 0 && t.Value.Value is not null) sb.Append(" <span class=\"unit\">").Append(Html.E(unitWord)).Append("</span>");
-            sb.Append("</div>");
-            if (t.Value.Status is { } st) sb.Append("<span class=\"status\">").Append(Html.E(Labels.Status(st))).Append("</span>");
+            if (noData)
+                sb.Append("<div class=\"value nodata\">").Append(Html.E(MetricDisplay.Judgement(t.Value))).Append("</div>");
+            else
+            {
+                sb.Append("<div class=\"value\">").Append(Html.E(Labels.Value(t.Value.Value, t.Value.Unit, IndicatorCatalogue.Get(t.Value.Id)?.Signed == true)));
+                if (unitWord.Length > 0) sb.Append(" <span class=\"unit\">").Append(Html.E(unitWord)).Append("</span>");
+                sb.Append("</div>");
+                var judgement = MetricDisplay.Judgement(t.Value);
+                if (judgement.Length > 0)
+                    sb.Append("<span class=\"status\"").Append(t.Value.Target is { } tt ? $" title=\"{Html.E(tt.DescriptionVi)}\"" : "").Append('>')
+                      .Append(Html.E(judgement)).Append("</span>");
+                if (t.Value.Target is { } target)
+                    sb.Append("<p class=\"target\">").Append(Html.E(Capitalised(target.DescriptionVi))).Append("</p>");
+            }
             sb.Append("<p class=\"changes\">So với kỳ trước: <strong>").Append(Html.E(Labels.Change(t.Value.Value, t.Previous, t.Value.Unit)))
               .Append("</strong><br>So với cùng kỳ: <strong>").Append(Html.E(Labels.Change(t.Value.Value, t.LastYear, t.Value.Unit))).Append("</strong></p>");
-            sb.Append(Sparkline(t.Trend, AreaPages.Name(t.Value)));
+            sb.Append(Sparkline(t.Trend, AreaPages.Name(t.Value), t.Value.Unit));
             sb.Append("</article>");
         }
         sb.Append("</div></section>");
@@ -148,7 +168,7 @@ public static class Overview
     }
 
     /// <summary>A small inline SVG line of the last twelve month ends (no script, no inline style: CSP holds).</summary>
-    internal static string Sparkline(IReadOnlyList<SeriesPoint> points, string name)
+    internal static string Sparkline(IReadOnlyList<SeriesPoint> points, string name, string unit)
     {
         var known = points.Select((p, i) => (i, p.Value)).Where(x => x.Value is not null).ToList();
         if (known.Count < 2) return "";
@@ -162,6 +182,11 @@ public static class Overview
         var last = known[^1];
         var first = points[known[0].i].AsOf;
         return $"<svg class=\"spark\" viewBox=\"0 0 {w} {h}\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{Html.E($"Xu hướng {name} từ {VietnameseFormat.Date(first)} đến {VietnameseFormat.Date(points[last.i].AsOf)}")}\">" +
-               $"<polyline points=\"{pts}\"/><circle cx=\"{X(last.i)}\" cy=\"{Y(last.Value!.Value)}\" r=\"2.5\"/></svg>";
+               $"<polyline points=\"{pts}\"/><circle cx=\"{X(last.i)}\" cy=\"{Y(last.Value!.Value)}\" r=\"2.5\"/></svg>" +
+               // the first and last points in words, so the line has a scale
+               $"<div class=\"spark-labels\"><span>{Html.E(MonthLabel(first))}: {Html.E(Labels.Value(known[0].Value, unit))}</span>" +
+               $"<span>{Html.E(MonthLabel(points[last.i].AsOf))}: {Html.E(Labels.Value(last.Value, unit))}</span></div>";
     }
+
+    private static string MonthLabel(DateOnly d) => d.ToString("MM/yyyy", CultureInfo.InvariantCulture);
 }

@@ -53,18 +53,24 @@ public static class SqlPage
             }
         }
         List<string> metricsViews;
+        string? advice = null;
         using (var conn = lease.OpenConnection())
+        {
             metricsViews = conn.Query<string>("select view_name from duckdb_views() where schema_name = 'metrics' and not internal order by view_name").ToList();
+            if (error is not null)
+                advice = QueryErrorAdvice.For(error, conn.Query<QueryErrorAdvice.CatalogObject>(
+                    "select schema_name as schema, view_name as name, true as isview from duckdb_views() where not internal union all select schema_name, table_name, false from duckdb_tables() where not internal order by 1, 2").ToList());
+        }
         var status = error is null ? 200 : StatusCodes.Status422UnprocessableEntity;
-        return DashboardApp.HtmlPage(Layout.Page(view, "Truy vấn SQL", Render(sql, result, error, metricsViews), dataNote: DataNote(lease)), status);
+        return DashboardApp.HtmlPage(Layout.Page(view, "Truy vấn SQL", Render(sql, result, error, metricsViews, advice), dataNote: DataNote(lease)), status);
     }
 
     internal static ViewState View(HttpContext c) => ViewState.FromRequest(c) with { Path = "/sql" };
 
-    internal static string DataNote(SnapshotLease lease) =>
-        $"Dữ liệu: bản chụp {lease.Snapshot.Number}, lần nạp mới nhất #{lease.Snapshot.LatestLoadId}";
+    internal static DataNote DataNote(SnapshotLease lease) =>
+        new(lease.Snapshot.Number, lease.Snapshot.LatestLoadId, lease.Snapshot.LatestLoadedAt);
 
-    private static string Render(string sql, QueryResult? result, string? error, IReadOnlyList<string> metricsViews)
+    private static string Render(string sql, QueryResult? result, string? error, IReadOnlyList<string> metricsViews, string? advice)
     {
         var sb = new StringBuilder();
         sb.Append("""
@@ -102,7 +108,10 @@ public static class SqlPage
         }
         sb.Append("<p><a href=\"/sql/dictionary\">Từ điển dữ liệu: mọi bảng, view, cột và chỉ tiêu →</a></p></aside>\n</div>\n");
 
-        if (error is not null)
+        if (error is not null && advice is not null)
+            sb.Append("<div class=\"error\" role=\"alert\"><strong>Không chạy được:</strong> <span class=\"advice\">").Append(Html.E(advice))
+              .Append("</span><details><summary>Chi tiết kỹ thuật (thông báo của DuckDB)</summary><pre>").Append(Html.E(error)).Append("</pre></details></div>\n");
+        else if (error is not null)
             sb.Append("<div class=\"error\" role=\"alert\"><strong>Không chạy được / not run:</strong> ").Append(Html.E(error)).Append("</div>\n");
         if (result is not null)
         {

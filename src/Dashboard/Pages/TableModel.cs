@@ -1,5 +1,4 @@
 using System.Text;
-using Analytics.Dashboard.Sql;
 using Analytics.Dashboard.Web;
 
 namespace Analytics.Dashboard.Pages;
@@ -18,7 +17,7 @@ public sealed record Cell(string Text, object? Raw = null, string? Href = null, 
 /// A table on a page, built once and rendered either as HTML or as CSV: the download is always
 /// exactly the table on screen (with unrounded numbers).
 /// </summary>
-public sealed record TableModel(string Id, string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<Cell>> Rows, string? Empty = null)
+public sealed partial record TableModel(string Id, string Caption, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<Cell>> Rows, string? Empty = null)
 {
     public string ToHtml(string csvHref)
     {
@@ -46,6 +45,8 @@ public sealed record TableModel(string Id, string Caption, IReadOnlyList<string>
                 var css = numeric[i] ? "num" + (c.Css is { } x && x != "num" ? " " + x : "") : c.Css;
                 sb.Append(i == 0 ? "<th scope=\"row\"" : "<td");
                 if (!string.IsNullOrEmpty(css)) sb.Append(" class=\"").Append(Html.E(css)).Append('"');
+                // the exact number, for sorting by value rather than by the rounded text
+                if (SortKey(c.Raw) is { } key) sb.Append(" data-sort=\"").Append(key).Append('"');
                 sb.Append('>');
                 if (c.Href is not null) sb.Append("<a href=\"").Append(Html.E(c.Href)).Append("\">").Append(Html.E(c.Text)).Append("</a>");
                 else sb.Append(Html.E(c.Text));
@@ -57,17 +58,71 @@ public sealed record TableModel(string Id, string Caption, IReadOnlyList<string>
         return sb.ToString();
     }
 
-    /// <summary>CSV with a BOM (spreadsheets read it as UTF-8), safe against formula injection, exact values.</summary>
+    /// <summary>
+    /// The table for a spreadsheet opened in Vietnamese Excel: UTF-8 with a BOM (Excel then reads the
+    /// diacritics right), fields separated by ';' (the list separator of Windows' vi-VN settings: with ','
+    /// the vi-VN Excel puts a whole row in one cell, since ',' is its decimal mark). Each column holds what
+    /// the page shows (labels, "197.810", "134,2%", which vi-VN Excel reads as numbers); where the page
+    /// shows a label or a rounded number for a code or an exact value, the next column carries that
+    /// ("Đánh giá (mã)": dat; "Giá trị (giá trị gốc)": 134,19953…, decimal comma, no grouping).
+    /// </summary>
     public byte[] ToCsv()
     {
+        // a column gets a raw twin when some cell's exact value differs from its text
+        var twin = Headers.Select((_, i) => Rows.Any(r => RawText(r[i].Raw) is { } raw && raw != r[i].Text)).ToArray();
         var w = new StringWriter();
-        w.Write(string.Join(",", Headers.Select(h => ResultWriters.CsvCell(h))));
+        var header = new List<string>();
+        for (var i = 0; i < Headers.Count; i++)
+        {
+            header.Add(Field(Headers[i]));
+            if (twin[i]) header.Add(Field(Headers[i] + (Rows.Any(r => r[i].Raw is string) ? " (mã)" : " (giá trị gốc)")));
+        }
+        w.Write(string.Join(";", header));
         w.Write("\r\n");
         foreach (var row in Rows)
         {
-            w.Write(string.Join(",", row.Select(c => ResultWriters.CsvCell(c.Raw ?? (c.Text == "–" ? null : c.Text)))));
+            var fields = new List<string>();
+            for (var i = 0; i < row.Count; i++)
+            {
+                var c = row[i];
+                fields.Add(Field(c.Text == "–" ? "" : c.Text));
+                if (twin[i]) fields.Add(Field(RawText(c.Raw) ?? ""));
+            }
+            w.Write(string.Join(";", fields));
             w.Write("\r\n");
         }
         return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(w.ToString())).ToArray();
     }
+
+    private static string? SortKey(object? raw) => raw switch
+    {
+        double d when double.IsFinite(d) => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        long or int or decimal => ((IFormattable)raw).ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        DateOnly d => d.DayNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    /// <summary>An exact value as vi-VN Excel reads it: numbers unrounded with a decimal comma and no grouping, dates ISO.</summary>
+    private static string? RawText(object? raw) => raw switch
+    {
+        null => null,
+        double d => d.ToString("R", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ','),
+        float f => ((double)f).ToString("R", System.Globalization.CultureInfo.InvariantCulture).Replace('.', ','),
+        decimal m => m.ToString(System.Globalization.CultureInfo.InvariantCulture).Replace('.', ','),
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => raw.ToString(),
+    };
+
+    /// <summary>Quoted when it holds the separator, a quote or a line break; text that a spreadsheet would run as a
+    /// formula gets a leading apostrophe, but not a signed number as the page shows it ("-3,0%", "+29,6%").</summary>
+    private static string Field(string text)
+    {
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !SignedNumber().IsMatch(text))
+            text = "'" + text;
+        return text.IndexOfAny([';', ',', '"', '\n', '\r']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+-][0-9][0-9.]*(,[0-9]+)?( ?%| điểm %)?$")]
+    private static partial System.Text.RegularExpressions.Regex SignedNumber();
 }

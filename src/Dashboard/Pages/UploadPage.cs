@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Analytics.Dashboard.Snapshots;
 using Analytics.Dashboard.Web;
+using Analytics.Etl.Datasets;
 using Analytics.Etl.Loading;
 using Analytics.Etl.Warehouse;
 using Analytics.Metrics;
@@ -27,7 +28,8 @@ public static partial class UploadPage
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex BatchId();
 
-    [GeneratedRegex("[^A-Za-z0-9._-]")]
+    // letters of any script (Vietnamese names such as "Phụ lục 02"), digits, space, '.', '_', '-': no path separators
+    [GeneratedRegex(@"[^\p{L}\p{M}\p{N}._ -]")]
     private static partial Regex UnsafeNameChars();
 
     public static void Map(WebApplication app)
@@ -77,10 +79,14 @@ public static partial class UploadPage
         var batch = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         var dir = Path.Combine(Root, batch);
         Directory.CreateDirectory(dir);
+        // a file whose name announces no dataset ("Phụ lục 02 ….xlsx") takes the one picked on the form,
+        // carried as a prefix of the saved name, so the check and the later load read it the same way
+        var picked = DatasetCatalog.ByName(form["dataset"].ToString());
         var paths = new List<string>();
         foreach (var f in files)
         {
-            var path = Path.Combine(dir, SafeName(f.FileName, paths));
+            var fileName = picked is not null && DatasetCatalog.FromFileName(f.FileName) is null ? $"{picked.Name}_{f.FileName}" : f.FileName;
+            var path = Path.Combine(dir, SafeName(fileName, paths));
             await using (var s = File.Create(path)) await f.CopyToAsync(s, c.RequestAborted);
             paths.Add(path);
         }
@@ -131,7 +137,7 @@ public static partial class UploadPage
 
     private static string SafeName(string fileName, List<string> taken)
     {
-        var name = UnsafeNameChars().Replace(Path.GetFileName(fileName.Replace('\\', '/')), "_").TrimStart('.');
+        var name = UnsafeNameChars().Replace(Path.GetFileName(fileName.Replace('\\', '/')).Normalize(System.Text.NormalizationForm.FormC), "_").TrimStart('.').Trim();
         if (name.Length == 0 || name == "valid.txt") name = "file" + Path.GetExtension(fileName).ToLowerInvariant();
         var candidate = name;
         for (var i = 2; taken.Any(t => Path.GetFileName(t).Equals(candidate, StringComparison.OrdinalIgnoreCase)); i++)
@@ -209,6 +215,26 @@ public static partial class UploadPage
             """;
     }
 
+    /// <summary>The datasets in Vietnamese, for files whose name does not say which they are.</summary>
+    private static readonly (string Name, string Label, string Example)[] Datasets =
+    [
+        ("units", "Danh mục đơn vị", "don-vi_…"),
+        ("tasks", "Nhiệm vụ", "nhiem-vu_…"),
+        ("task_updates", "Tiến độ thực hiện nhiệm vụ", "tien-do_…"),
+        ("staffing", "Biên chế, đội ngũ cán bộ", "bien-che_…"),
+        ("admin_indices", "Chỉ số PAR INDEX, SIPAS, PCI", "chi-so_…"),
+        ("revenue", "Thu ngân sách", "thu-ngan-sach_…"),
+        ("revenue_targets", "Dự toán, kế hoạch thu", "du-toan_…"),
+        ("grdp", "Tăng trưởng GRDP", "tang-truong_…"),
+        ("kpi_targets", "Ngưỡng đánh giá chỉ tiêu", "nguong_…"),
+    ];
+
+    private static string DatasetOptions() =>
+        "<option value=\"\">Nhận theo tên tệp</option>" +
+        string.Concat(Datasets.Select(d => $"<option value=\"{Html.E(d.Name)}\">{Html.E(d.Label)} ({Html.E(d.Name)})</option>"));
+
+    private static string PrefixExamples() => string.Join(", ", Datasets.Select(d => $"{d.Example} hoặc {d.Name}_…"));
+
     private static string Render(HttpContext c, DashboardOptions o, string? content)
     {
         var body = $"""
@@ -218,7 +244,10 @@ public static partial class UploadPage
             <input id="files" name="files" type="file" multiple accept=".csv,.xlsx" required>
             <p id="chosen" class="hint" aria-live="polite"></p>
             </div>
-            <p class="hint">Tối đa {o.MaxUploadFiles} tệp, mỗi tệp {Html.E(Mb(o.MaxUploadBytesPerFile))}, tổng {Html.E(Mb(o.MaxUploadBytesTotal))}. Tên tệp cho biết bộ dữ liệu (units, tasks, task_updates, staffing, admin_indices, revenue, revenue_targets, grdp, kpi_targets). Tệp được kiểm tra trước; chỉ các tệp hợp lệ được nạp khi bạn xác nhận.</p>
+            <div><label for="dataset">Bộ dữ liệu của tệp</label>
+            <select id="dataset" name="dataset">{DatasetOptions()}</select>
+            <p class="hint">Tên tệp bắt đầu bằng tên bộ dữ liệu thì được nhận tự động, tiếng Việt hoặc tiếng Anh: {Html.E(PrefixExamples())}. Tệp có tên khác (ví dụ "Phụ lục 02 ….xlsx") được đọc theo bộ dữ liệu chọn ở đây.</p></div>
+            <p class="hint">Tối đa {o.MaxUploadFiles} tệp, mỗi tệp {Html.E(Mb(o.MaxUploadBytesPerFile))}, tổng {Html.E(Mb(o.MaxUploadBytesTotal))}. Tệp được kiểm tra trước; chỉ các tệp hợp lệ được nạp khi bạn xác nhận.</p>
             <button type="submit">Kiểm tra tệp</button>
             </form>
             {content}

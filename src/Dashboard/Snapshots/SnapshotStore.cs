@@ -223,8 +223,13 @@ public sealed class Snapshot
         cmd.CommandText = "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'meta' AND table_name = 'loads'";
         if (Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
         {
-            cmd.CommandText = "SELECT coalesce(max(load_id), 0) FROM meta.loads";
-            LatestLoadId = Convert.ToInt64(cmd.ExecuteScalar() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
+            cmd.CommandText = "SELECT load_id, finished_at FROM meta.loads ORDER BY load_id DESC LIMIT 1";
+            using var r = cmd.ExecuteReader();
+            if (r.Read())
+            {
+                LatestLoadId = Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+                LatestLoadedAt = r.IsDBNull(1) ? null : r.GetDateTime(1);
+            }
         }
     }
 
@@ -234,6 +239,8 @@ public sealed class Snapshot
     public SqlLimits Limits { get; }
     /// <summary>The newest load journal entry in this copy, shown on the pages as the data's version.</summary>
     public long LatestLoadId { get; }
+    /// <summary>When that load finished (the warehouse's clock), shown in the footer.</summary>
+    public DateTime? LatestLoadedAt { get; }
 
     internal SnapshotLease Lease()
     {

@@ -60,7 +60,7 @@ public static class Layout
         ("/sql", "Truy vấn SQL"),
     ];
 
-    public static string Page(ViewState view, string title, string body, string? filters = null, string? dataNote = null)
+    public static string Page(ViewState view, string title, string body, string? filters = null, DataNote? dataNote = null)
     {
         var sb = new StringBuilder(8192);
         sb.Append("<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -82,9 +82,25 @@ public static class Layout
         if (filters is not null) sb.Append(filters);
         sb.Append("<main id=\"main\" tabindex=\"-1\">\n<h1>").Append(Html.E(title)).Append("</h1>\n");
         sb.Append(body);
-        sb.Append("</main>\n<footer><p>");
-        if (dataNote is not null) sb.Append(Html.E(dataNote)).Append(" · ");
-        sb.Append("Số liệu định dạng Việt Nam: 197.810 · 134,2%.</p></footer>\n</body>\n</html>\n");
+        sb.Append("</main>\n<footer>");
+        if (dataNote is not null) sb.Append(dataNote.ToHtml());
+        sb.Append("</footer>\n</body>\n</html>\n");
         return sb.ToString();
     }
+}
+
+/// <summary>
+/// The footer's line about the data: "Số liệu nạp lúc 14:32 ngày 04/12/2026 · lần nạp 27". The snapshot
+/// number (which private copy served the page) is no text for readers: it rides in data-snapshot, beside
+/// data-load, for the soak (bench/Bench/DashboardSoak.cs) to tell which copy and which load served a page.
+/// </summary>
+public sealed record DataNote(long SnapshotNumber, long LoadId, DateTime? LoadedAt)
+{
+    public string Text =>
+        LoadId == 0 ? "Chưa nạp số liệu"
+        : LoadedAt is { } at ? $"Số liệu nạp lúc {at:HH:mm} ngày {Metrics.VietnameseFormat.Date(DateOnly.FromDateTime(at))} · lần nạp {LoadId}"
+        : $"Số liệu: lần nạp {LoadId}";
+
+    public string ToHtml() =>
+        $"<p class=\"data-note\" data-snapshot=\"{SnapshotNumber}\" data-load=\"{LoadId}\">{Html.E(Text)}</p>";
 }

@@ -12,6 +12,44 @@
   document.querySelectorAll("form.filters-form select, form.filters-form input[type=date]").forEach(function (el) {
     el.addEventListener("change", function () { el.form.submit(); });
   });
+  // Every data table sorts by any column: a click on a header sorts by it (again: the other way).
+  // Cells sort by data-sort (the exact value) when they have one, else by their text, Vietnamese order.
+  document.querySelectorAll("table.data").forEach(function (table) {
+    var body = table.tBodies[0];
+    if (!body || body.rows.length < 2) return;
+    var heads = table.tHead ? table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(heads, function (th, col) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "sort";
+      button.textContent = th.textContent;
+      button.setAttribute("aria-label", "Sắp xếp theo " + th.textContent);
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () {
+        var ascending = th.getAttribute("aria-sort") !== "ascending";
+        Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        var rows = Array.prototype.slice.call(body.rows);
+        var key = function (row) {
+          var cell = row.cells[col];
+          if (!cell) return { n: null, t: "" };
+          var raw = cell.getAttribute("data-sort");
+          var n = raw !== null && raw !== "" ? Number(raw) : NaN;
+          return { n: isNaN(n) ? null : n, t: cell.textContent.trim() };
+        };
+        rows.sort(function (a, b) {
+          var x = key(a), y = key(b);
+          // no value ("–", "Chưa có số liệu") always last, whichever the direction
+          var xe = x.n === null && (x.t === "" || x.t === "–"), ye = y.n === null && (y.t === "" || y.t === "–");
+          if (xe || ye) return xe === ye ? 0 : xe ? 1 : -1;
+          var c = x.n !== null && y.n !== null ? x.n - y.n : x.t.localeCompare(y.t, "vi");
+          return ascending ? c : -c;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
   // Drag and drop onto the upload zone fills the file input.
   var zone = document.querySelector(".dropzone");
   var input = document.getElementById("files");

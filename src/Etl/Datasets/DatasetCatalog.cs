@@ -213,13 +213,43 @@ public static class DatasetCatalog
 
     public static DatasetSpec? ByName(string name) => All.FirstOrDefault(d => d.Name == name.Trim().ToLowerInvariant());
 
-    /// <summary>The dataset a file name announces by its prefix (longest prefix wins: revenue_targets before revenue).</summary>
+    /// <summary>The dataset a file name announces by its prefix, English or Vietnamese (longest prefix wins:
+    /// revenue_targets before revenue). Compared without case, diacritics or the difference between '_', '-'
+    /// and ' ', so "bien-che_31.xlsx", "Biên chế 31.xlsx" and "staffing_31.csv" all name staffing.</summary>
     public static DatasetSpec? FromFileName(string path)
     {
-        var name = Path.GetFileName(path).ToLowerInvariant();
-        return All.Where(d => name.StartsWith(d.Name, StringComparison.Ordinal))
-            .OrderByDescending(d => d.Name.Length)
+        var name = FileNameKey(Path.GetFileName(path));
+        return All.SelectMany(d => VietnamesePrefixes.GetValueOrDefault(d.Name, []).Append(d.Name).Select(p => (Spec: d, Prefix: FileNameKey(p))))
+            .Where(x => name.StartsWith(x.Prefix, StringComparison.Ordinal))
+            .OrderByDescending(x => x.Prefix.Length)
+            .Select(x => x.Spec)
             .FirstOrDefault();
+    }
+
+    /// <summary>The Vietnamese file name prefixes clerks use, besides the English dataset names.</summary>
+    private static readonly Dictionary<string, string[]> VietnamesePrefixes = new(StringComparer.Ordinal)
+    {
+        ["units"] = ["don-vi", "danh-muc-don-vi"],
+        ["tasks"] = ["nhiem-vu"],
+        ["task_updates"] = ["tien-do-nhiem-vu", "cap-nhat-nhiem-vu", "tien-do"],
+        ["staffing"] = ["bien-che", "can-bo", "doi-ngu-can-bo"],
+        ["admin_indices"] = ["chi-so"],
+        ["revenue"] = ["thu-ngan-sach", "thu-nsnn"],
+        ["revenue_targets"] = ["du-toan", "ke-hoach-thu", "du-toan-thu"],
+        ["grdp"] = ["tang-truong"],
+        ["kpi_targets"] = ["nguong-danh-gia", "nguong"],
+    };
+
+    /// <summary>"Biên chế_31.xlsx" → "bien-che-31.xlsx": lower case, no diacritics (đ → d), '_' and spaces as '-'.</summary>
+    private static string FileNameKey(string name)
+    {
+        var sb = new System.Text.StringBuilder(name.Length);
+        foreach (var ch in name.Normalize(System.Text.NormalizationForm.FormD))
+        {
+            if (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(ch) == System.Globalization.UnicodeCategory.NonSpacingMark) continue;
+            sb.Append(ch switch { 'đ' or 'Đ' => 'd', '_' or ' ' => '-', _ => char.ToLowerInvariant(ch) });
+        }
+        return sb.ToString();
     }
 
     // ---- row rules: the cross-column rules of INPUTS.md ----
