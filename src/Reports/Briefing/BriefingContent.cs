@@ -157,19 +157,19 @@ public static class BriefingContent
                     r.PctOfEstimate is null ? null : $"{F.Percent(r.PctOfEstimate)} dự toán năm",
                     r.YoyGrowth is null ? null : $"{Growth(r.YoyGrowth.Value)} so với cùng kỳ",
                 }.Where(x => x is not null)) is { Length: > 0 } change ? change : null,
-                r.PctOfPlan is null ? null : r.Status, StatusBasis: r.PctOfPlan is null ? null : r.StatusBasis ?? "(so với kế hoạch kỳ)"),
+                r.Status, StatusBasis: r.StatusBasis ?? (r.Status is null ? null : "so với kế hoạch kỳ")),
         };
         var grdp = r.Grdp.LastOrDefault();
         if (grdp is not null) tiles.Add(new("Tăng trưởng GRDP", F.Percent(grdp.GrowthPct), grdp.Period, null));
         foreach (var i in d.Indices.Latest)
             tiles.Add(new($"{i.Index} {i.Year}", i.Rank is null ? "–" : $"Hạng {F.Number(i.Rank)}",
                 (i.Score is null ? "" : $"{F.Number(i.Score, 2)} điểm") + (i.RankChange is null ? "" : $"; {RankChange(i.RankChange.Value)}"), i.Status,
-                StatusBasis: i.StatusBasis ?? "(so với mục tiêu thứ hạng)"));
+                StatusBasis: i.StatusBasis ?? (i.Status is null ? null : "so với mục tiêu thứ hạng")));
         tiles.Add(new("Tỷ lệ hoàn thành nhiệm vụ đúng hạn", F.Percent(t.OnTimeRate),
             $"{F.Number(t.Total)} nhiệm vụ; quá hạn {F.Number(t.Overdue)} ({F.Percent(t.OverdueRate, 2)})", t.OnTimeStatus,
-            StatusBasis: t.OnTimeStatusBasis ?? "(so với mục tiêu tỷ lệ đúng hạn)"));
+            StatusBasis: t.OnTimeStatusBasis ?? (t.OnTimeStatus is null ? null : "so với mục tiêu tỷ lệ đúng hạn")));
         tiles.Add(new("Biên chế cấp xã: có mặt / được giao", $"{F.Number(s.Actual)} / {F.Number(s.Quota)}",
-            $"thiếu {F.Number(s.Shortage)}, thừa {F.Number(s.Surplus)} người", s.Status, StatusBasis: s.StatusBasis ?? "(theo số cán bộ thiếu)"));
+            $"thiếu {F.Number(s.Shortage)}, thừa {F.Number(s.Surplus)} người", s.Status, StatusBasis: s.StatusBasis ?? (s.Status is null ? null : "theo số cán bộ thiếu")));
         tiles.Add(new("Đơn vị còn thiếu cán bộ", F.Number(s.UnitsWithShortage), s.RebalancePotential is null ? null : $"có thể điều chuyển nội bộ {F.Number(s.RebalancePotential)} người", null));
         return tiles;
     }

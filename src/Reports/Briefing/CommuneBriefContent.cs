@@ -15,7 +15,7 @@ public static class CommuneBriefContent
     public const int SpecialtyRows = 4;
 
     /// <summary>Rows of the overdue list shown on the page; the rest are one counted row, so the brief stays one page.</summary>
-    public const int OverdueRows = 4;
+    public const int OverdueRows = 3;
 
     public static Document Build(BriefingData d, BriefingOptions o)
     {
@@ -26,10 +26,10 @@ public static class CommuneBriefContent
             new TitleBlock("Thông tin tóm tắt", $"{d.UnitName} (mã {d.UnitCode}), số liệu đến {PartyDate.Long(d.AsOf)}"),
             new KpiTiles([
                 new("Biên chế: có mặt / được giao", $"{F.Number(s.Actual)} / {F.Number(s.Quota)}", s.FillRate is null ? null : $"bằng {F.Percent(s.FillRate)} biên chế", s.Status,
-                    StatusBasis: s.Status is null ? null : s.StatusBasis ?? "(theo số cán bộ thiếu)"),
+                    StatusBasis: s.StatusBasis ?? (s.Status is null ? null : "theo số cán bộ thiếu")),
                 new("Số thiếu / số thừa (theo vị trí)", $"{F.Number(s.Shortage)} / {F.Number(s.Surplus)}", s.ActualChange is null ? null : $"so với trước sắp xếp: {F.Signed(s.ActualChange)} người", null),
                 new("Tỷ lệ hoàn thành đúng hạn", F.Percent(t.OnTimeRate), $"{F.Number(t.Total)} nhiệm vụ; quá hạn {F.Number(t.Overdue)}", t.OnTimeStatus,
-                    StatusBasis: t.OnTimeStatus is null ? null : t.OnTimeStatusBasis ?? "(so với mục tiêu tỷ lệ đúng hạn)"),
+                    StatusBasis: t.OnTimeStatusBasis ?? (t.OnTimeStatus is null ? null : "so với mục tiêu tỷ lệ đúng hạn")),
             ]),
             new Heading(2, "1- Đội ngũ cán bộ"),
         };

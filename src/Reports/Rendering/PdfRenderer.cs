@@ -240,11 +240,10 @@ public sealed class PdfRenderer(PartyTheme theme)
         };
         if (t.Change is not null) lines.Add(new TextBlock(t.Change, theme.Text(10.5f)) { LineSpacing = 1.15f });
         if (statusText is not null)
-        {
-            var runs = new List<TextRun> { new("Tình trạng: ", theme.Text(10.5f)), new(statusText, theme.Text(10.5f, bold: true) with { Color = color!.Value }) };
-            if (t.StatusBasis is { Length: > 0 } basis) runs.Add(new TextRun(" " + basis, theme.Text(10.5f)));
-            lines.Add(new TextBlock(runs) { LineSpacing = 1.15f });
-        }
+            lines.Add(new TextBlock([new TextRun("Tình trạng: ", theme.Text(10.5f)), new TextRun(statusText, theme.Text(10.5f, bold: true) with { Color = color!.Value })]) { LineSpacing = 1.15f });
+        // What the status is judged against (or why there is none), under it.
+        if (t.StatusBasis is { Length: > 0 } basis)
+            lines.Add(new TextBlock((statusText is null ? "" : "Đánh giá ") + basis, theme.Text(9.5f, italic: true)) { LineSpacing = 1.15f });
         if (t.Note is not null) lines.Add(new TextBlock(t.Note, theme.Text(9.5f, italic: true)) { LineSpacing = 1.15f });
         return new Box(new Column(lines, 1))
         {
