@@ -109,7 +109,7 @@ public sealed class ReportCommand : ICommand
             {
                 var data = BriefingBuilder.Gather(metrics, unit, asOf);
                 var dir = Path.Combine(outDir, $"bieu-do-{unit}-{stamp}");
-                var written = FigurePack.Write(FigurePack.For(data), dir, renderer.Theme.Fonts);
+                var written = FigurePack.Write(FigurePack.For(data), dir, renderer.Theme.Fonts, $"Nguồn: kho dữ liệu Analytics, {data.UnitName}, số liệu đến {VietnameseFormat.Date(asOf)}.");
                 stdout.WriteLine($"Đã ghi / wrote {written.Count} biểu đồ / figures (PNG, SVG) and contact-sheet.png to {dir} ({clock.ElapsedMilliseconds} ms)");
                 break;
             }

@@ -12,7 +12,8 @@ public static class FigurePack
 {
     public sealed record Written(string Id, string SlidePng, string PrintPng, string Svg);
 
-    public static IReadOnlyList<Written> Write(IEnumerable<Figure> figures, string directory, FontSet? fonts = null)
+    /// <param name="source">the source line every figure carries ("Nguồn: …")</param>
+    public static IReadOnlyList<Written> Write(IEnumerable<Figure> figures, string directory, FontSet? fonts = null, string? source = null)
     {
         fonts ??= FontResolver.Resolve();
         Directory.CreateDirectory(directory);
@@ -23,7 +24,12 @@ public static class FigurePack
         {
             var stem = $"{++n:00}-{f.Definition.Id}";
             var plot = f.Build(fonts);
-            if (f.Title != f.Definition.TitleVi) plot.Title(f.Title, size: 13);
+            // A slide stands alone: its number and title on top, its unit, period, selection and source under the chart.
+            var title = $"Biểu đồ {n}: {f.Title}";
+            plot.Title(title, size: 13);
+            plot.Axes.Title.Label.Bold = true;
+            var foot = string.Join(" ", new[] { f.Note, source }.Where(x => !string.IsNullOrEmpty(x)));
+            if (foot.Length > 0) AddFootnote(plot, foot);
             var slide = Path.Combine(directory, stem + ".png");
             var print = Path.Combine(directory, stem + "-print.png");
             var svg = Path.Combine(directory, stem + ".svg");
@@ -31,10 +37,33 @@ public static class FigurePack
             File.WriteAllBytes(print, ChartRenderer.PrintPng(plot));
             File.WriteAllText(svg, ChartRenderer.Svg(plot));
             written.Add(new Written(f.Definition.Id, slide, print, svg));
-            thumbs.Add((stem, plot));
+            thumbs.Add((title, plot));
         }
         if (thumbs.Count > 0) WriteContactSheet(thumbs, Path.Combine(directory, "contact-sheet.png"), fonts);
         return written;
+    }
+
+    /// <summary>Small italic text under the plot (the bottom axis label, which no catalogue chart uses), wrapped when long.</summary>
+    private static void AddFootnote(Plot plot, string text)
+    {
+        var label = plot.Axes.Bottom.Label;
+        label.Text = Wrap(text, 130);
+        label.FontSize = 10;
+        label.Italic = true;
+        label.Bold = false;
+    }
+
+    private static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width) { lines.Add(line); line = word; }
+            else line = line.Length == 0 ? word : line + " " + word;
+        }
+        if (line.Length > 0) lines.Add(line);
+        return string.Join("\n", lines);
     }
 
     private static void WriteContactSheet(IReadOnlyList<(string Name, Plot Plot)> plots, string path, FontSet fonts)
