@@ -19,6 +19,16 @@ public class ChartTests
     }
 
     [Fact]
+    public void Print_files_are_tagged_300_dpi_and_every_figure_note_says_its_unit()
+    {
+        var dir = TestOutput.Dir("figures-dpi");
+        var written = FigurePack.Write(Figures.Take(2), dir);
+        Assert.All(written, w => Assert.Equal(300, PngDpi.Read(File.ReadAllBytes(w.PrintPng))!.Value, 0));
+        Assert.All(written, w => Assert.Null(PngDpi.Read(File.ReadAllBytes(w.SlidePng))));
+        Assert.All(Figures, f => Assert.StartsWith("Đơn vị: ", f.Note));
+    }
+
+    [Fact]
     public void Figure_pack_writes_slide_and_print_png_svg_and_a_contact_sheet()
     {
         var dir = TestOutput.Dir("figures");

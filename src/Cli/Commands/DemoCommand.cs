@@ -22,11 +22,11 @@ public sealed class DemoCommand : ICommand
         the program's own directory.
 
         Sau đó tính các chỉ tiêu sơ kết của Hải Phòng (31) và Cần Thơ (92), ghi báo cáo PDF của hai
-        thành phố, bản tóm tắt một trang của mọi xã, phường Hải Phòng, bộ biểu đồ, bản Word của báo cáo
-        Hải Phòng và báo cáo tháng 05/2026 (PDF và Word) vào DIR.
+        thành phố, bản tóm tắt một trang của mọi xã, phường của cả hai thành phố (và tập hợp), bộ
+        biểu đồ, bản Word của báo cáo Hải Phòng và báo cáo tháng 05/2026 (PDF và Word) vào DIR.
         Then computes the review figures of Hải Phòng (31) and Cần Thơ (92) and writes both cities'
-        briefings, every Hải Phòng commune brief, the figure packs, Hải Phòng's Word draft and its
-        monthly report of May 2026 (PDF and Word) into DIR.
+        briefings, every commune brief of both cities (and their booklets), the figure packs, Hải
+        Phòng's Word draft and its monthly report of May 2026 (PDF and Word) into DIR.
 
         Ví dụ / example: analytics demo --out out
         """;
@@ -63,6 +63,7 @@ public sealed class DemoCommand : ICommand
             ["--unit", "31", "--kind", "briefing"],
             ["--unit", "92", "--kind", "briefing"],
             ["--unit", "31", "--kind", "commune"],
+            ["--unit", "92", "--kind", "commune"],
             ["--unit", "31", "--kind", "figures"],
             ["--unit", "92", "--kind", "figures"],
         ];

@@ -12,10 +12,20 @@ public sealed class ReportCommand : ICommand
     public string Name => "report";
     public string Summary => "báo cáo PDF và bộ biểu đồ / PDF briefings and figure packs";
     public string Help => """
-        analytics report --db FILE --unit CODE --as-of DATE --out DIR [--kind briefing|word|monthly|commune|figures]
-                         [--number "Số 27-BC/TU"] [--superior-body TEXT] [--issuing-body TEXT]
-                         [--place TEXT] [--date DATE] [--signer-name TEXT]
+        analytics report --db FILE --unit CODE --as-of DATE --out DIR [--kind briefing|word|commune|figures]
+                         [--number 27-BC/TU] [--issued DATE] [--signer-name TEXT] [--signer-title TEXT]
+                         [--superior-body TEXT] [--issuing-body TEXT] [--place TEXT]
         analytics report --db FILE --unit CODE --kind monthly --month YYYY-MM --out DIR
+
+        --number 27-BC/TU    số văn bản; không có thì để trống "Số    -BC/TU" cho văn phòng điền.
+                             The document number; without it the number is left blank to fill in.
+        --issued 2026-06-05  ngày ban hành ("ngày 05 tháng 6 năm 2026"); không có thì để trống ngày,
+                             tháng. The issue date; without it day and month are left blank.
+                             (--date is the same option, kept for old scripts.)
+        --signer-name TEXT   họ tên người ký / the signer's name (default: blank, room to sign)
+        --signer-title TEXT  chức vụ người ký / the signer's title (default "BÍ THƯ")
+        Cơ quan ban hành theo loại đơn vị: "THÀNH ỦY HẢI PHÒNG", "TỈNH ỦY …", với xã, phường
+        "ĐẢNG BỘ THÀNH PHỐ …" / "ĐẢNG ỦY PHƯỜNG …". The issuing body follows the unit's kind.
 
         --kind briefing  (mặc định / default) báo cáo gửi lãnh đạo theo thể thức văn bản của Đảng:
                          trang chỉ tiêu chủ yếu, từng lĩnh vực kèm biểu đồ, danh sách đơn vị chậm
@@ -37,7 +47,7 @@ public sealed class ReportCommand : ICommand
 
     public int Run(Arguments args, TextWriter stdout, TextWriter stderr)
     {
-        args.AllowOnly("--db", "--unit", "--as-of", "--out", "--kind", "--number", "--superior-body", "--issuing-body", "--place", "--date", "--signer-name", "--month");
+        args.AllowOnly("--db", "--unit", "--as-of", "--out", "--kind", "--number", "--superior-body", "--issuing-body", "--place", "--date", "--issued", "--signer-name", "--signer-title", "--month");
         // the monthly report takes a month instead of a date
         var month = args.Option("--kind") == "monthly" ? MonthlyReport.ParseMonth(args.Required("--month"), MonthlyReport.Today) : null;
         if (month is not null && args.Option("--as-of") is not null)
@@ -51,14 +61,17 @@ public sealed class ReportCommand : ICommand
         var kind = args.Option("--kind") ?? "briefing";
         if (kind is not ("briefing" or "word" or "monthly" or "commune" or "figures"))
             throw new UsageException($"--kind phải là briefing, word, monthly, commune hoặc figures / --kind must be briefing, word, monthly, commune or figures (got \"{kind}\")");
+        if (args.Option("--issued") is not null && args.Option("--date") is not null)
+            throw new UsageException("--issued và --date là một / --issued and --date are the same option: give one");
         var options = new BriefingOptions
         {
-            Number = args.Option("--number") ?? "Số 27-BC/TU",
+            Number = args.Option("--number"),
             SuperiorBody = args.Option("--superior-body"),
             IssuingBody = args.Option("--issuing-body"),
             Place = args.Option("--place"),
-            Date = args.Option("--date") is { } d ? ReviewScope.ParseDate(d) : null,
+            Issued = (args.Option("--issued") ?? args.Option("--date")) is { } d ? ReviewScope.ParseDate(d) : null,
             SignerName = args.Option("--signer-name") ?? "",
+            SignerTitle = args.Option("--signer-title") ?? "BÍ THƯ",
         };
         Directory.CreateDirectory(outDir);
 
@@ -114,8 +127,8 @@ public sealed class ReportCommand : ICommand
                 {
                     var province = metrics.Unit(unit)!;
                     using var file = File.Create(booklet);
-                    renderer.RenderBooklet(new Analytics.Reports.Documents.DocumentInfo($"Thông tin tóm tắt các xã, phường – {province.Name}", options.Author,
-                        $"Sơ kết mô hình chính quyền địa phương hai cấp – {province.Name}"), docs.Select(d => d.Doc).ToList(), file);
+                    var names = units.ToDictionary(u => u.Code, u => u.Name);
+                    renderer.RenderBooklet(CommuneBooklet.Build(province.Name, asOf, docs.Select(d => (names[d.Code], d.Code, d.Doc)).ToList(), options), file);
                 }
                 stdout.WriteLine($"Đã ghi / wrote {units.Count} bản tóm tắt / commune briefs to {outDir}" + (docs.Count > 1 ? $", and all of them in one booklet {booklet}" : "") + $" ({clock.ElapsedMilliseconds} ms)");
                 break;
@@ -124,7 +137,7 @@ public sealed class ReportCommand : ICommand
             {
                 var data = BriefingBuilder.Gather(metrics, unit, asOf);
                 var dir = Path.Combine(outDir, $"bieu-do-{unit}-{stamp}");
-                var written = FigurePack.Write(FigurePack.For(data), dir, renderer.Theme.Fonts);
+                var written = FigurePack.Write(FigurePack.For(data), dir, renderer.Theme.Fonts, $"Nguồn: kho dữ liệu Analytics, {data.UnitName}, số liệu đến {VietnameseFormat.Date(asOf)}.");
                 stdout.WriteLine($"Đã ghi / wrote {written.Count} biểu đồ / figures (PNG, SVG) and contact-sheet.png to {dir} ({clock.ElapsedMilliseconds} ms)");
                 break;
             }

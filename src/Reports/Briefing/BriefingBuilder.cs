@@ -20,12 +20,14 @@ public static class BriefingBuilder
         var unit = metrics.Unit(unitCode) ?? throw new ArgumentException($"Không có đơn vị mã {unitCode} trong kho / no unit with code {unitCode} in the warehouse");
         var values = new Values(metrics.Compute(unitCode, asOf));
         var names = metrics.Units().ToDictionary(u => u.Code, u => u.Name);
+        var parent = unit.ParentCode is { } p ? names.GetValueOrDefault(p) : null;
         return new BriefingData(unit.Code, unit.Name, asOf,
             Revenue(metrics, values, unitCode, asOf),
             Indices(metrics, values, unitCode, asOf),
             Staffing(values, names),
             Tasks(metrics, values, unitCode, asOf, names),
-            sources ?? metrics.Sources(unitCode));
+            sources ?? metrics.Sources(unitCode),
+            unit.Type, parent);
     }
 
     /// <summary>Looks values up by id and dims.</summary>
@@ -40,6 +42,12 @@ public static class BriefingBuilder
         public IEnumerable<(string Key, double? Value)> By(string id, string dim) =>
             all.Where(v => v.Id == id && v.Dims.Count == 1 && v.Dims.ContainsKey(dim)).Select(v => (v.Dims[dim], v.Value));
     }
+
+    /// <summary>A value's status and, in words, what it is judged against (or why it has no status).</summary>
+    private static (KpiStatus? Status, string? Basis) Judged(MetricValue? m) =>
+        m is null ? (null, null)
+        : m.Status is { } s ? (s, m.Target is { } t ? t.DescriptionVi : null)
+        : (null, m.StatusNote?.LabelVi());
 
     private static DateOnly MonthEnd(int year, int month) => new DateOnly(year, month, 1).AddMonths(1).AddDays(-1);
 
@@ -75,6 +83,9 @@ public static class BriefingBuilder
         foreach (var p in growth)
             if (p.Value is { } g) grdp.Add(new GrowthPeriod(PeriodName(p.AsOf), g));
 
+        // Year to date is judged against the plan for the period so far (5 months: 5 months' plan), not
+        // against the whole year's estimate; the metrics layer says which target and why none.
+        var (status, basis) = Judged(total);
         return new RevenueFacts(
             total?.Value,
             v["revenue.pct_of_annual_target", Cat("tong_thu"), ("target_kind", "du_toan_trung_uong")],
@@ -82,11 +93,12 @@ public static class BriefingBuilder
             v["revenue.yoy_ratio", Cat("tong_thu")],
             v["revenue.yoy_growth", Cat("tong_thu")],
             v["revenue.domestic_share"],
-            v.Get("revenue.pct_of_annual_target", Cat("tong_thu"), ("target_kind", "du_toan_trung_uong"))?.Status ?? total?.Status,
+            status,
             byCategory, cumulative.ThisYear.Any(x => x is not null) ? cumulative : null, grdp,
             metrics.RevenueGaps(unit, asOf)
                 .Select(g => $"{Labels.Of(Labels.RevenueCategories, g.Category).ToLowerInvariant()} năm {g.Year}, tháng {string.Join(", ", g.MissingMonths)}")
-                .ToList());
+                .ToList(),
+            basis);
     }
 
     /// <summary>The period a quarter-end closes, as the statistics office names it (the longest period wins).</summary>
@@ -128,8 +140,9 @@ public static class BriefingBuilder
                 lastYear = years[i];
             }
             var weakest = v.By($"{prefix}.weakest_component", "component").FirstOrDefault();
+            var (status, basis) = Judged(v.Get($"{prefix}.rank")?.Status is not null ? v.Get($"{prefix}.rank") : score);
             latest.Add(new IndexFact(name, lastYear, score.Value, v[$"{prefix}.rank"], v[$"{prefix}.rank_change"], v[$"{prefix}.score_change"],
-                weakest.Key is null ? null : ComponentName(weakest.Key), weakest.Value, v.Get($"{prefix}.rank")?.Status ?? score.Status));
+                weakest.Key is null ? null : ComponentName(weakest.Key), weakest.Value, status, basis));
             components.AddRange(v.By($"{prefix}.component_pct", "component").Where(c => c.Value is not null).Select(c => new ComponentScore(name, ComponentName(c.Key), c.Value!.Value)));
         }
         return new IndexFacts(latest, ranks, components);
@@ -150,9 +163,10 @@ public static class BriefingBuilder
             .Where(x => x.Value > 0)
             .Select(x => new CommuneShortage(names.GetValueOrDefault(x.Key, x.Key), x.Value!.Value))
             .ToList();
+        var (status, basis) = Judged(v.Get("staffing.fill_rate")?.Status is not null ? v.Get("staffing.fill_rate") : v.Get("staffing.shortage"));
         return new StaffingFacts(v["staffing.quota"], v["staffing.actual"], v["staffing.shortage"], v["staffing.surplus"], v["staffing.fill_rate"],
             v["staffing.units_with_shortage"], v["staffing.rebalance_potential"], v["staffing.from_old_district_share"], v["staffing.actual_change"],
-            v.Get("staffing.fill_rate")?.Status ?? v.Get("staffing.shortage")?.Status, bySpecialty, communes);
+            status, bySpecialty, communes, basis);
     }
 
     private static TaskFacts Tasks(MetricsService metrics, Values v, string unit, DateOnly asOf, IReadOnlyDictionary<string, string> names)
@@ -166,6 +180,7 @@ public static class BriefingBuilder
             .ToList();
         return new TaskFacts(v["tasks.total"], v["tasks.completed_on_time"], v["tasks.completed_late"], v["tasks.overdue"], v["tasks.on_track"],
             v["tasks.open_no_deadline"], v["tasks.on_time_rate"], v["tasks.completion_rate"], v["tasks.overdue_rate"], v["tasks.overdue_days_avg"],
-            v["tasks.due_next_30d"], v.Get("tasks.on_time_rate")?.Status, byLead, metrics.LaggingUnits(unit, asOf), metrics.OverdueTasks(unit, asOf));
+            v["tasks.due_next_30d"], Judged(v.Get("tasks.on_time_rate")).Status, byLead, metrics.LaggingUnits(unit, asOf), metrics.OverdueTasks(unit, asOf),
+            Judged(v.Get("tasks.on_time_rate")).Basis);
     }
 }

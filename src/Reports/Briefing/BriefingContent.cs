@@ -10,32 +10,41 @@ namespace Analytics.Reports.Briefing;
 /// indicators, one section per area with its chart and sentences, the lagging units, every overdue task.</summary>
 public static class BriefingContent
 {
+    /// <summary>Rows of the lagging units and overdue tasks shown in the body; the whole lists go to annexes.</summary>
+    public const int BodyRows = 10;
+
     public static Document Build(BriefingData d, BriefingOptions o)
     {
+        var issuer = Issuer.For(d.UnitName, d.UnitType, d.ParentName);
         var place = o.Place ?? ShortName(d.UnitName);
-        var subject = $"Kết quả thực hiện mô hình chính quyền địa phương hai cấp trên địa bàn {d.UnitName.ToLowerFirst()} (số liệu đến {F.LongDate(d.AsOf)})";
+        var number = issuer.Number(o.Number);
+        var subject = $"Kết quả thực hiện mô hình chính quyền địa phương hai cấp trên địa bàn {d.UnitName.ToLowerFirst()} (số liệu đến {PartyDate.Long(d.AsOf)})";
+        var annexes = new Annexes(d, number, o.Issued);
         var blocks = new List<Block>
         {
-            new PartyHeader(o.SuperiorBody ?? "ĐẢNG BỘ " + d.UnitName.ToUpperInvariant(), o.IssuingBody ?? IssuingBody(d.UnitName), o.Number, place, o.Date ?? d.AsOf),
+            new PartyHeader(o.SuperiorBody ?? issuer.SuperiorBody, o.IssuingBody ?? issuer.IssuingBody, number, place, o.Issued, o.Issued?.Year ?? o.DraftYear),
             new TitleBlock("Báo cáo", subject),
             new Paragraph($"Thực hiện chỉ đạo của Ban Thường vụ về sơ kết một năm thực hiện mô hình chính quyền địa phương hai cấp, " +
-                          $"trên cơ sở số liệu tổng hợp đến {F.LongDate(d.AsOf)}, Ban Thường vụ báo cáo các chỉ tiêu chủ yếu như sau:"),
-            new Heading(1, "I- CÁC CHỈ TIÊU CHỦ YẾU"),
-            new KpiTiles(Tiles(d)),
+                          $"trên cơ sở số liệu tổng hợp đến {PartyDate.Long(d.AsOf)}, Ban Thường vụ báo cáo các chỉ tiêu chủ yếu như sau:"),
         };
+        // Each section is a heading and its blocks; a new area (units below standard, …) is one more entry here.
+        var sections = new List<(string Title, IEnumerable<Block> Blocks)>
+        {
+            ("CÁC CHỈ TIÊU CHỦ YẾU", [new KpiTiles(Tiles(d))]),
+            ("THU NGÂN SÁCH VÀ TĂNG TRƯỞNG KINH TẾ", RevenueSection(d)),
+            ("CẢI CÁCH HÀNH CHÍNH (PAR INDEX, SIPAS, PCI)", IndexSection(d)),
+            ("ĐỘI NGŨ CÁN BỘ, CÔNG CHỨC CẤP XÃ", StaffingSection(d)),
+            ("THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO", TaskSection(d, annexes)),
+        };
+        for (var i = 0; i < sections.Count; i++)
+        {
+            blocks.Add(new Heading(1, $"{Roman(i + 1)}- {sections[i].Title}"));
+            blocks.AddRange(sections[i].Blocks);
+        }
 
-        var section = 1;
-        blocks.Add(new Heading(1, $"{Roman(++section)}- THU NGÂN SÁCH VÀ TĂNG TRƯỞNG KINH TẾ"));
-        blocks.AddRange(RevenueSection(d));
-        blocks.Add(new Heading(1, $"{Roman(++section)}- CẢI CÁCH HÀNH CHÍNH (PAR INDEX, SIPAS, PCI)"));
-        blocks.AddRange(IndexSection(d));
-        blocks.Add(new Heading(1, $"{Roman(++section)}- ĐỘI NGŨ CÁN BỘ, CÔNG CHỨC CẤP XÃ"));
-        blocks.AddRange(StaffingSection(d));
-        blocks.Add(new Heading(1, $"{Roman(++section)}- THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO"));
-        blocks.AddRange(TaskSection(d));
-
-        blocks.Add(new SignatureBlock(o.Recipients ?? BriefingOptions.DefaultRecipients, o.OnBehalfOf, o.SignerTitle, o.SignerName));
-        blocks.Add(new Paragraph(SourcesLine(d), ParagraphKind.Note));
+        // "Nơi nhận" closes the document; the long lists and the data sources follow as annexes.
+        blocks.Add(new SignatureBlock(o.Recipients ?? issuer.DefaultRecipients, o.OnBehalfOf, o.SignerTitle, o.SignerName));
+        blocks.AddRange(annexes.Blocks());
 
         return new Document(
             new DocumentInfo($"Báo cáo {subject}", o.Author, $"Sơ kết mô hình chính quyền địa phương hai cấp – {d.UnitName}", "vi",
@@ -43,15 +52,80 @@ public static class BriefingContent
             blocks);
     }
 
+    /// <summary>
+    /// The annexes after the signature, numbered in order: the whole list of lagging units and of
+    /// overdue tasks when the body shows only the first <see cref="BodyRows"/>, then the data sources.
+    /// </summary>
+    private sealed class Annexes(BriefingData d, string number, DateOnly? issued)
+    {
+        public int? Lagging { get; } = d.Tasks.Lagging.Count > BodyRows ? 1 : null;
+        public int? Overdue { get; } = d.Tasks.OverdueTasks.Count > BodyRows ? (d.Tasks.Lagging.Count > BodyRows ? 2 : 1) : null;
+        public int Sources => 1 + (Lagging is null ? 0 : 1) + (Overdue is null ? 0 : 1);
+
+        private string Reference => $"(Kèm theo Báo cáo {number.Replace("Số", "số", StringComparison.Ordinal)}" + (issued is { } i ? $" ngày {F.Date(i)})" : ")");
+
+        public IEnumerable<Block> Blocks()
+        {
+            var t = d.Tasks;
+            if (Lagging is { } l)
+            {
+                yield return new AnnexHeader(l, $"Danh sách đơn vị chậm tiến độ đến {F.Date(d.AsOf)}", Reference);
+                yield return LaggingTable(t.Lagging, $"Đơn vị chậm tiến độ ({F.Number(t.Lagging.Count)} đơn vị)");
+            }
+            if (Overdue is { } o)
+            {
+                yield return new AnnexHeader(o, $"Nhiệm vụ quá hạn chưa hoàn thành đến {F.Date(d.AsOf)}", Reference);
+                yield return OverdueTable(t.OverdueTasks, $"Nhiệm vụ quá hạn ({F.Number(t.OverdueTasks.Count)} nhiệm vụ)");
+            }
+            yield return new AnnexHeader(Sources, "Nguồn số liệu", Reference);
+            foreach (var b in SourcesAnnex(d, issued)) yield return b;
+        }
+    }
+
+    internal static TableBlock LaggingTable(IReadOnlyList<LaggingUnit> rows, string caption) =>
+        new(caption,
+            [new("TT", 0.5f, ColumnAlign.Center), new("Đơn vị chủ trì", 4f), new("Quá hạn", 1.2f, ColumnAlign.Right), new("Hoàn thành quá hạn", 1.5f, ColumnAlign.Right), new("Tỷ lệ đúng hạn", 1.4f, ColumnAlign.Right)],
+            rows.Select((u, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), u.UnitName, F.Number(u.Overdue), F.Number(u.CompletedLate), F.Percent(u.OnTimeRate)]).ToList(),
+            "Không có đơn vị chậm tiến độ.");
+
+    internal static TableBlock OverdueTable(IReadOnlyList<OverdueTask> rows, string caption) =>
+        new(caption,
+            [new("TT", 0.5f, ColumnAlign.Center), new("Mã", 1.7f), new("Nội dung nhiệm vụ", 4.0f), new("Đơn vị chủ trì", 2.1f), new("Hạn", 1.55f, ColumnAlign.Center), new("Số ngày quá hạn", 1.05f, ColumnAlign.Right)],
+            rows.Select((o, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), o.TaskId, o.Title, o.LeadUnitName, F.Date(o.DueDate), F.Number(o.DaysOverdue)]).ToList(),
+            "Không có nhiệm vụ quá hạn.");
+
+    /// <summary>The files behind the numbers, each with its load time; a file loaded after the issue date is said to be.</summary>
+    internal static IEnumerable<Block> SourcesAnnex(BriefingData d, DateOnly? issued)
+    {
+        yield return new Paragraph($"Số liệu trong báo cáo tính đến {PartyDate.Long(d.AsOf)}, từ kho dữ liệu Analytics, do các tệp sau đây nạp vào:");
+        if (d.Sources.Count == 0)
+        {
+            yield return new Paragraph("Không có tệp nào được ghi nhận.", ParagraphKind.Note);
+            yield break;
+        }
+        yield return new TableBlock("Các tệp số liệu",
+            [new("TT", 0.5f, ColumnAlign.Center), new("Tệp", 4f), new("Loại số liệu", 2f), new("Số dòng", 1.2f, ColumnAlign.Right), new("Nạp lúc", 2f, ColumnAlign.Center)],
+            d.Sources.Select((s, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), s.FileName, Labels.Of(Labels.Datasets, s.Dataset), F.Number(s.Rows), LoadTime(s.LoadedAt)]).ToList());
+        if (issued is { } date)
+        {
+            var late = d.Sources.Where(s => DateOnly.FromDateTime(s.LoadedAt) > date).ToList();
+            if (late.Count > 0)
+                yield return new Paragraph([
+                    new Span("Lưu ý: ", Bold: true),
+                    new Span($"{F.Number(late.Count)} tệp được nạp sau ngày ban hành báo cáo ({F.Date(date)}): {string.Join(", ", late.Select(s => $"{s.FileName} ({LoadTime(s.LoadedAt)})"))}; " +
+                             "số liệu in trong báo cáo là số liệu sau khi nạp các tệp này."),
+                ]);
+        }
+    }
+
+    private static string LoadTime(DateTime t) => t.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+
     internal static string ShortName(string unitName)
     {
         foreach (var prefix in new[] { "Thành phố ", "Tỉnh ", "Phường ", "Xã ", "Đặc khu " })
             if (unitName.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return unitName[prefix.Length..];
         return unitName;
     }
-
-    private static string IssuingBody(string unitName) =>
-        unitName.StartsWith("Tỉnh", StringComparison.OrdinalIgnoreCase) ? "TỈNH ỦY" : "THÀNH ỦY";
 
     internal static string ToLowerFirst(this string s) => s.Length == 0 ? s : char.ToLower(s[0], CultureInfo.InvariantCulture) + s[1..];
 
@@ -75,18 +149,27 @@ public static class BriefingContent
         var s = d.Staffing;
         var tiles = new List<KpiTile>
         {
+            // Year-to-date revenue is judged against the plan for the period so far, not the whole year's estimate.
             new("Tổng thu ngân sách (lũy kế)", r.TotalYtd is null ? "Chưa đủ số liệu" : F.Number(r.TotalYtd) + " tỷ đồng",
-                r.PctOfEstimate is null ? null : $"{F.Percent(r.PctOfEstimate)} dự toán" + (r.YoyGrowth is null ? "" : $"; {Growth(r.YoyGrowth.Value)} so với cùng kỳ"), r.Status),
+                string.Join("; ", new[]
+                {
+                    r.PctOfPlan is null ? null : $"{F.Percent(r.PctOfPlan)} kế hoạch kỳ",
+                    r.PctOfEstimate is null ? null : $"{F.Percent(r.PctOfEstimate)} dự toán năm",
+                    r.YoyGrowth is null ? null : $"{Growth(r.YoyGrowth.Value)} so với cùng kỳ",
+                }.Where(x => x is not null)) is { Length: > 0 } change ? change : null,
+                r.Status, StatusBasis: r.StatusBasis ?? (r.Status is null ? null : "so với kế hoạch kỳ")),
         };
         var grdp = r.Grdp.LastOrDefault();
         if (grdp is not null) tiles.Add(new("Tăng trưởng GRDP", F.Percent(grdp.GrowthPct), grdp.Period, null));
         foreach (var i in d.Indices.Latest)
             tiles.Add(new($"{i.Index} {i.Year}", i.Rank is null ? "–" : $"Hạng {F.Number(i.Rank)}",
-                (i.Score is null ? "" : $"{F.Number(i.Score, 2)} điểm") + (i.RankChange is null ? "" : $"; {RankChange(i.RankChange.Value)}"), i.Status));
+                (i.Score is null ? "" : $"{F.Number(i.Score, 2)} điểm") + (i.RankChange is null ? "" : $"; {RankChange(i.RankChange.Value)}"), i.Status,
+                StatusBasis: i.StatusBasis ?? (i.Status is null ? null : "so với mục tiêu thứ hạng")));
         tiles.Add(new("Tỷ lệ hoàn thành nhiệm vụ đúng hạn", F.Percent(t.OnTimeRate),
-            $"{F.Number(t.Total)} nhiệm vụ; quá hạn {F.Number(t.Overdue)} ({F.Percent(t.OverdueRate, 2)})", t.OnTimeStatus));
+            $"{F.Number(t.Total)} nhiệm vụ; quá hạn {F.Number(t.Overdue)} ({F.Percent(t.OverdueRate, 2)})", t.OnTimeStatus,
+            StatusBasis: t.OnTimeStatusBasis ?? (t.OnTimeStatus is null ? null : "so với mục tiêu tỷ lệ đúng hạn")));
         tiles.Add(new("Biên chế cấp xã: có mặt / được giao", $"{F.Number(s.Actual)} / {F.Number(s.Quota)}",
-            $"thiếu {F.Number(s.Shortage)}, thừa {F.Number(s.Surplus)} người", s.Status));
+            $"thiếu {F.Number(s.Shortage)}, thừa {F.Number(s.Surplus)} người", s.Status, StatusBasis: s.StatusBasis ?? (s.Status is null ? null : "theo số cán bộ thiếu")));
         tiles.Add(new("Đơn vị còn thiếu cán bộ", F.Number(s.UnitsWithShortage), s.RebalancePotential is null ? null : $"có thể điều chuyển nội bộ {F.Number(s.RebalancePotential)} người", null));
         return tiles;
     }
@@ -128,9 +211,9 @@ public static class BriefingContent
             if (sentences.Count > 0) yield return new Paragraph(string.Join(" ", sentences));
         }
         if (r.ByCategory.Count > 0)
-            yield return new FigureBlock(ChartCatalogue.RevenueAgainstTarget.For(r.ByCategory), ChartCatalogue.RevenueAgainstTarget.TitleVi, 0.48f);
+            yield return new FigureBlock(BriefingFigures.RevenueAgainstTarget(d), ChartCatalogue.RevenueAgainstTarget.TitleVi, 0.48f);
         if (r.Cumulative is not null && r.Cumulative.ThisYear.Any(v => v is not null))
-            yield return new FigureBlock(ChartCatalogue.CumulativeRevenue.For(r.Cumulative), ChartCatalogue.CumulativeRevenue.TitleVi, 0.45f);
+            yield return new FigureBlock(BriefingFigures.CumulativeRevenue(d), ChartCatalogue.CumulativeRevenue.TitleVi, 0.45f);
 
         yield return new Heading(2, "2- Tăng trưởng kinh tế (GRDP)");
         var last = r.Grdp.LastOrDefault();
@@ -141,7 +224,7 @@ public static class BriefingContent
             var prev = r.Grdp.Count > 1 ? r.Grdp[^2] : null;
             if (prev is not null) text += $" ({prev.Period}: {F.Percent(prev.GrowthPct)})";
             yield return new Paragraph(text + ".");
-            if (r.Grdp.Count > 1) yield return new FigureBlock(ChartCatalogue.GrdpGrowth.For(r.Grdp), ChartCatalogue.GrdpGrowth.TitleVi, 0.4f);
+            if (r.Grdp.Count > 1) yield return new FigureBlock(BriefingFigures.Grdp(d), ChartCatalogue.GrdpGrowth.TitleVi, 0.4f);
         }
     }
 
@@ -165,9 +248,9 @@ public static class BriefingContent
             yield return new Paragraph(s);
         }
         if (x.Ranks.Select(r => r.Year).Distinct().Count() > 1)
-            yield return new FigureBlock(ChartCatalogue.IndexRanks.For(x.Ranks), ChartCatalogue.IndexRanks.TitleVi, 0.42f);
+            yield return new FigureBlock(BriefingFigures.IndexRanks(d), ChartCatalogue.IndexRanks.TitleVi, 0.42f);
         if (x.Components.Count > 0)
-            yield return new FigureBlock(ChartCatalogue.ComponentScores.For(x.Components), ChartCatalogue.ComponentScores.TitleVi, Math.Clamp(0.2f + 0.035f * x.Components.Count, 0.35f, 0.85f));
+            yield return new FigureBlock(BriefingFigures.ComponentScores(d), ChartCatalogue.ComponentScores.TitleVi, Math.Clamp(0.2f + 0.04f * Math.Min(BriefingFigures.Components, x.Components.Count), 0.35f, 0.75f));
     }
 
     private static IEnumerable<Block> StaffingSection(BriefingData d)
@@ -175,7 +258,7 @@ public static class BriefingContent
         var s = d.Staffing;
         if (s.Quota is null)
         {
-            yield return new Paragraph($"Chưa có phụ lục biên chế của các đơn vị đến {F.LongDate(d.AsOf)}.");
+            yield return new Paragraph($"Chưa có phụ lục biên chế của các đơn vị đến {PartyDate.Long(d.AsOf)}.");
             yield break;
         }
         yield return new Paragraph([
@@ -191,18 +274,18 @@ public static class BriefingContent
         if (worst.Count > 0)
             yield return new Paragraph("Các lĩnh vực thiếu nhiều nhất: " + string.Join("; ", worst.Select(g => $"{g.Specialty} ({F.Number(g.Shortage)} người)")) + ".");
         if (s.BySpecialty.Count > 0)
-            yield return new FigureBlock(ChartCatalogue.StaffingShortage.For(s.BySpecialty), ChartCatalogue.StaffingShortage.TitleVi, Math.Clamp(0.2f + 0.04f * s.BySpecialty.Count, 0.35f, 0.85f));
+            yield return new FigureBlock(BriefingFigures.StaffingShortage(d), ChartCatalogue.StaffingShortage.TitleVi, Math.Clamp(0.2f + 0.04f * s.BySpecialty.Count, 0.35f, 0.85f));
         if (s.Communes.Any(c => c.Shortage > 0))
-            yield return new FigureBlock(ChartCatalogue.CommuneShortage.For(s.Communes), ChartCatalogue.CommuneShortage.TitleVi, 0.6f);
+            yield return new FigureBlock(BriefingFigures.CommuneShortage(d), ChartCatalogue.CommuneShortage.TitleVi, 0.6f);
     }
 
-    private static IEnumerable<Block> TaskSection(BriefingData d)
+    private static IEnumerable<Block> TaskSection(BriefingData d, Annexes a)
     {
         var t = d.Tasks;
         yield return new Heading(2, "1- Kết quả chung");
         if (t.Total is null or 0)
         {
-            yield return new Paragraph($"Chưa có nhiệm vụ nào được giao đến {F.LongDate(d.AsOf)}.");
+            yield return new Paragraph($"Chưa có nhiệm vụ nào được giao đến {PartyDate.Long(d.AsOf)}.");
             yield break;
         }
         yield return new Paragraph([
@@ -214,29 +297,32 @@ public static class BriefingContent
                      + (t.DueNext30 is null or 0 ? "" : $" Có {F.Number(t.DueNext30)} nhiệm vụ sẽ đến hạn trong 30 ngày tới.")),
         ]);
         if (t.ByLeadUnit.Count > 0)
-            yield return new FigureBlock(ChartCatalogue.TaskStatus.For(t.ByLeadUnit.Take(15).ToList()), ChartCatalogue.TaskStatus.TitleVi,
+            yield return new FigureBlock(BriefingFigures.TaskStatus(d), ChartCatalogue.TaskStatus.TitleVi,
                 Math.Clamp(0.25f + 0.04f * Math.Min(15, t.ByLeadUnit.Count), 0.4f, 0.85f));
 
         yield return new Heading(2, "2- Danh sách đơn vị chậm tiến độ");
-        yield return new Paragraph("Các đơn vị có nhiệm vụ quá hạn hoặc hoàn thành quá hạn, xếp theo số nhiệm vụ quá hạn giảm dần, rồi tỷ lệ hoàn thành đúng hạn tăng dần:");
-        yield return new TableBlock("Đơn vị chậm tiến độ",
-            [new("TT", 0.5f, ColumnAlign.Center), new("Đơn vị chủ trì", 4f), new("Quá hạn", 1.2f, ColumnAlign.Right), new("Hoàn thành quá hạn", 1.5f, ColumnAlign.Right), new("Tỷ lệ đúng hạn", 1.4f, ColumnAlign.Right)],
-            t.Lagging.Select((u, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), u.UnitName, F.Number(u.Overdue), F.Number(u.CompletedLate), F.Percent(u.OnTimeRate)]).ToList(),
-            "Không có đơn vị chậm tiến độ.");
+        if (t.Lagging.Count == 0) yield return new Paragraph("Không có đơn vị chậm tiến độ.");
+        else
+        {
+            var shown = Math.Min(BodyRows, t.Lagging.Count);
+            yield return new Paragraph(shown < t.Lagging.Count
+                ? $"Có {F.Number(t.Lagging.Count)} đơn vị có nhiệm vụ quá hạn hoặc hoàn thành quá hạn; {F.Number(shown)} đơn vị chậm nhất (xếp theo số nhiệm vụ quá hạn giảm dần, rồi tỷ lệ hoàn thành đúng hạn tăng dần) như sau, danh sách đầy đủ xem Phụ lục {a.Lagging}:"
+                : $"Các đơn vị có nhiệm vụ quá hạn hoặc hoàn thành quá hạn ({F.Number(t.Lagging.Count)} đơn vị), xếp theo số nhiệm vụ quá hạn giảm dần, rồi tỷ lệ hoàn thành đúng hạn tăng dần:");
+            yield return LaggingTable(t.Lagging.Take(shown).ToList(), shown < t.Lagging.Count ? $"{F.Number(shown)} đơn vị chậm tiến độ nhất (xem Phụ lục {a.Lagging})" : "Đơn vị chậm tiến độ");
+        }
 
         yield return new Heading(2, "3- Nhiệm vụ quá hạn chưa hoàn thành");
         if (t.OverdueTasks.Count > 0)
-            yield return new FigureBlock(ChartCatalogue.OverdueDays.For(t.OverdueTasks.Select(o => new OverdueDays(o.TaskId, o.DaysOverdue)).ToList()), ChartCatalogue.OverdueDays.TitleVi, 0.38f);
-        yield return new TableBlock($"Nhiệm vụ quá hạn đến {F.Date(d.AsOf)} ({F.Number(t.OverdueTasks.Count)} nhiệm vụ)",
-            [new("TT", 0.5f, ColumnAlign.Center), new("Mã", 1.7f), new("Nội dung nhiệm vụ", 4.0f), new("Đơn vị chủ trì", 2.1f), new("Hạn", 1.55f, ColumnAlign.Center), new("Số ngày quá hạn", 1.05f, ColumnAlign.Right)],
-            t.OverdueTasks.Select((o, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), o.TaskId, o.Title, o.LeadUnitName, F.Date(o.DueDate), F.Number(o.DaysOverdue)]).ToList(),
-            "Không có nhiệm vụ quá hạn.");
-    }
-
-    internal static string SourcesLine(BriefingData d)
-    {
-        if (d.Sources.Count == 0) return $"Nguồn số liệu: kho dữ liệu Analytics, số liệu đến {F.Date(d.AsOf)}; không có tệp nào được ghi nhận.";
-        var files = d.Sources.Select(s => $"{s.FileName} ({s.Dataset}, {F.Number(s.Rows)} dòng, nạp lúc {s.LoadedAt.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture)})");
-        return $"Nguồn số liệu (đến {F.Date(d.AsOf)}): " + string.Join("; ", files) + ".";
+            yield return new FigureBlock(BriefingFigures.OverdueDays(d), ChartCatalogue.OverdueDays.TitleVi, 0.38f);
+        if (t.OverdueTasks.Count == 0) yield return new Paragraph($"Không có nhiệm vụ quá hạn chưa hoàn thành đến {F.Date(d.AsOf)}.");
+        else
+        {
+            var shown = Math.Min(BodyRows, t.OverdueTasks.Count);
+            var longest = t.OverdueTasks.OrderByDescending(o => o.DaysOverdue).ThenBy(o => o.TaskId, StringComparer.Ordinal).Take(shown).ToList();
+            yield return new Paragraph(shown < t.OverdueTasks.Count
+                ? $"Có {F.Number(t.OverdueTasks.Count)} nhiệm vụ quá hạn chưa hoàn thành; {F.Number(shown)} nhiệm vụ quá hạn lâu nhất như sau, danh sách đầy đủ xem Phụ lục {a.Overdue}:"
+                : $"Các nhiệm vụ quá hạn chưa hoàn thành ({F.Number(t.OverdueTasks.Count)} nhiệm vụ), xếp theo số ngày quá hạn giảm dần:");
+            yield return OverdueTable(longest, shown < t.OverdueTasks.Count ? $"{F.Number(shown)} nhiệm vụ quá hạn lâu nhất (xem Phụ lục {a.Overdue})" : $"Nhiệm vụ quá hạn đến {F.Date(d.AsOf)}");
+        }
     }
 }

@@ -33,6 +33,20 @@ public static class Labels
         ["khac"] = "Khác",
     };
 
+    /// <summary>The datasets of INPUTS.md as the sources annex names them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Datasets = new Dictionary<string, string>
+    {
+        ["units"] = "Danh mục đơn vị",
+        ["tasks"] = "Nhiệm vụ được giao",
+        ["task_updates"] = "Tiến độ nhiệm vụ",
+        ["staffing"] = "Biên chế, cán bộ",
+        ["admin_indices"] = "PAR INDEX, SIPAS, PCI",
+        ["revenue"] = "Thu ngân sách",
+        ["revenue_targets"] = "Dự toán, kế hoạch thu",
+        ["grdp"] = "Tăng trưởng GRDP",
+        ["kpi_targets"] = "Mục tiêu các chỉ tiêu",
+    };
+
     /// <summary>Indicator id prefix → the name readers know.</summary>
     public static readonly IReadOnlyList<(string Prefix, string Name)> Indices =
         [("par_index", "PAR INDEX"), ("sipas", "SIPAS"), ("pci", "PCI")];

@@ -40,7 +40,7 @@ public sealed class RevenueAgainstTargetChart : ChartDefinition<IReadOnlyList<Re
             if (d.Plan is { } p) bars.Add(new Bar { Position = i + 0.27, Value = p, FillColor = ChartStyle.Plan, Size = 0.25, Label = VietnameseFormat.Number(p) });
         }
         var bp = plot.Add.Bars(bars);
-        bp.ValueLabelStyle.FontSize = 9;
+        bp.ValueLabelStyle.FontSize = 10;
         ChartStyle.CategoryTicks(plot.Axes.Bottom, data.Select(d => d.Category).ToList());
         ChartStyle.VietnameseTicks(plot.Axes.Left);
         plot.YLabel("tỷ đồng");
@@ -50,7 +50,8 @@ public sealed class RevenueAgainstTargetChart : ChartDefinition<IReadOnlyList<Re
         plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Thực hiện", ChartStyle.Actual));
         if (data.Any(d => d.Estimate is not null)) plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Dự toán", ChartStyle.Estimate));
         if (data.Any(d => d.Plan is not null)) plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Kế hoạch", ChartStyle.Plan));
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
     }
 }
 
@@ -83,7 +84,8 @@ public sealed class CumulativeRevenueChart : ChartDefinition<CumulativeRevenue>
         ChartStyle.VietnameseTicks(plot.Axes.Left);
         plot.Axes.SetLimitsX(0.5, 12.5);
         plot.YLabel("tỷ đồng");
-        plot.ShowLegend(Alignment.UpperLeft);
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
     }
 }
 
@@ -122,7 +124,8 @@ public sealed class IndexRankChart : ChartDefinition<IReadOnlyList<IndexRank>>
     {
         var palette = new[] { ChartStyle.Actual, ChartStyle.Estimate, ChartStyle.Plan, ChartStyle.Good };
         var k = 0;
-        foreach (var g in data.GroupBy(d => d.Index))
+        var groups = data.GroupBy(d => d.Index).ToList();
+        foreach (var g in groups)
         {
             var pts = g.OrderBy(d => d.Year).ToList();
             var s = plot.Add.Scatter(pts.Select(p => (double)p.Year).ToArray(), pts.Select(p => (double)p.Rank).ToArray(), palette[k++ % palette.Length]);
@@ -132,10 +135,14 @@ public sealed class IndexRankChart : ChartDefinition<IReadOnlyList<IndexRank>>
             foreach (var p in pts)
             {
                 var t = plot.Add.Text(p.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Year, p.Rank);
-                t.LabelFontSize = 9;
+                t.LabelFontSize = 10;
                 t.LabelFontColor = s.Color;
-                t.LabelAlignment = Alignment.LowerCenter;
-                t.OffsetY = -5;
+                // Series side by side around the point (left, above, right): two indices with the same or
+                // a neighbouring rank in a year (PAR INDEX 29, PCI 28) keep both labels readable.
+                var slot = k - 1 - (groups.Count - 1) / 2.0;
+                t.LabelAlignment = slot < 0 ? Alignment.MiddleRight : slot > 0 ? Alignment.MiddleLeft : Alignment.LowerCenter;
+                t.OffsetX = (float)(slot * 8);
+                t.OffsetY = slot == 0 ? -6 : 0;
             }
         }
         var years = data.Select(d => d.Year).Distinct().Order().ToList();
@@ -149,7 +156,8 @@ public sealed class IndexRankChart : ChartDefinition<IReadOnlyList<IndexRank>>
         // Inverted: bottom is the worst rank, top is rank 1 — higher on the chart is better.
         plot.Axes.SetLimitsY(worst + Math.Max(2, worst * 0.15), 0.4);
         plot.YLabel("Thứ hạng (1 = dẫn đầu)");
-        plot.ShowLegend(Alignment.LowerRight);
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.Orientation = Orientation.Horizontal;
     }
 }
 
@@ -172,7 +180,7 @@ public sealed class ComponentScoreChart : ChartDefinition<IReadOnlyList<Componen
         }).ToList();
         var bp = plot.Add.Bars(bars);
         bp.Horizontal = true;
-        bp.ValueLabelStyle.FontSize = 9;
+        bp.ValueLabelStyle.FontSize = 10;
         ChartStyle.CategoryTicks(plot.Axes.Left, rows.Select(d => $"{d.Index}: {d.Component}").ToList());
         ChartStyle.VietnameseTicks(plot.Axes.Bottom, 0, "%");
         // room right of a full bar for its "99,1%" label, whatever the width the category names leave
@@ -197,7 +205,7 @@ public sealed class StaffingShortageChart : ChartDefinition<IReadOnlyList<Specia
         }
         var bp = plot.Add.Bars(bars);
         bp.Horizontal = true;
-        bp.ValueLabelStyle.FontSize = 9;
+        bp.ValueLabelStyle.FontSize = 10;
         ChartStyle.CategoryTicks(plot.Axes.Left, rows.Select(d => d.Specialty).ToList());
         ChartStyle.VietnameseTicks(plot.Axes.Bottom);
         plot.Axes.Margins(left: 0, right: 0.12);
@@ -221,7 +229,7 @@ public sealed class CommuneShortageChart : ChartDefinition<IReadOnlyList<Commune
         var bars = rows.Select((d, i) => new Bar { Position = i, Value = d.Shortage, FillColor = ChartStyle.Bad, Size = 0.7, Label = VietnameseFormat.Number(d.Shortage) }).ToList();
         var bp = plot.Add.Bars(bars);
         bp.Horizontal = true;
-        bp.ValueLabelStyle.FontSize = 9;
+        bp.ValueLabelStyle.FontSize = 10;
         ChartStyle.CategoryTicks(plot.Axes.Left, rows.Select(d => d.Commune).ToList());
         ChartStyle.VietnameseTicks(plot.Axes.Bottom);
         plot.Axes.Margins(left: 0, right: 0.12);

@@ -38,12 +38,13 @@ public abstract class ChartDefinition<TData> : IChartDefinition where TData : no
 
     protected abstract void Compose(Plot plot, TData data);
 
-    /// <summary>A figure of this chart for a document: the definition with its data and a caption title.</summary>
-    public Figure For(TData data, string? title = null) => new(this, data, title ?? TitleVi);
+    /// <summary>A figure of this chart for a document: the definition with its data, a caption title and the note saying unit, period and selection.</summary>
+    public Figure For(TData data, string? title = null, string? note = null) => new(this, data, title ?? TitleVi, note);
 }
 
 /// <summary>A chart definition bound to its data: what a document or a figure pack holds.</summary>
-public sealed record Figure(IChartDefinition Definition, object Data, string Title)
+/// <param name="Note">unit, period and selection rule ("Đơn vị: tỷ đồng; lũy kế đến 31/05/2026; …"), printed under the chart</param>
+public sealed record Figure(IChartDefinition Definition, object Data, string Title, string? Note = null)
 {
     public Plot Build(FontSet? fonts = null, bool withTitle = true) => Definition.Build(Data, fonts, withTitle);
 }

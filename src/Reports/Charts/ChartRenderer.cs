@@ -17,11 +17,14 @@ public static class ChartRenderer
         finally { plot.ScaleFactor = 1; }
     }
 
-    /// <summary>A slide PNG: 1920×1080 with type large enough to read from the back of a hall.</summary>
-    public static byte[] SlidePng(Plot plot) => Png(plot, Slide.Width, Slide.Height, 2);
+    /// <summary>Slide scale: the smallest chart type (10 pt) comes out at 25 px on a 1920×1080 slide.</summary>
+    public const double SlideScale = 2.5;
 
-    /// <summary>A print PNG: a 16×9 cm figure at 300 dpi (1890×1063 px).</summary>
-    public static byte[] PrintPng(Plot plot) => Png(plot, 1890, 1063, 1890.0 / (16 / 2.54 * 72));
+    /// <summary>A slide PNG: 1920×1080 with type large enough to read from the back of a hall (≥ 24 px).</summary>
+    public static byte[] SlidePng(Plot plot) => Png(plot, Slide.Width, Slide.Height, SlideScale);
+
+    /// <summary>A print PNG: a 16×9 cm figure at 300 dpi (1890×1063 px), tagged 300 dpi (pHYs) so layout programs place it at 16 cm.</summary>
+    public static byte[] PrintPng(Plot plot) => PngDpi.Tag(Png(plot, 1890, 1063, 1890.0 / (16 / 2.54 * 72)), 300);
 
     public static string Svg(Plot plot, int width = 960, int height = 540) => plot.GetSvgXml(width, height);
 

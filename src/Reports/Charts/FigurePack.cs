@@ -12,7 +12,8 @@ public static class FigurePack
 {
     public sealed record Written(string Id, string SlidePng, string PrintPng, string Svg);
 
-    public static IReadOnlyList<Written> Write(IEnumerable<Figure> figures, string directory, FontSet? fonts = null)
+    /// <param name="source">the source line every figure carries ("Nguồn: …")</param>
+    public static IReadOnlyList<Written> Write(IEnumerable<Figure> figures, string directory, FontSet? fonts = null, string? source = null)
     {
         fonts ??= FontResolver.Resolve();
         Directory.CreateDirectory(directory);
@@ -23,7 +24,12 @@ public static class FigurePack
         {
             var stem = $"{++n:00}-{f.Definition.Id}";
             var plot = f.Build(fonts);
-            if (f.Title != f.Definition.TitleVi) plot.Title(f.Title, size: 13);
+            // A slide stands alone: its number and title on top, its unit, period, selection and source under the chart.
+            var title = $"Biểu đồ {n}: {f.Title}";
+            plot.Title(title, size: 13);
+            plot.Axes.Title.Label.Bold = true;
+            var foot = string.Join(" ", new[] { f.Note, source }.Where(x => !string.IsNullOrEmpty(x)));
+            if (foot.Length > 0) AddFootnote(plot, foot);
             var slide = Path.Combine(directory, stem + ".png");
             var print = Path.Combine(directory, stem + "-print.png");
             var svg = Path.Combine(directory, stem + ".svg");
@@ -31,10 +37,33 @@ public static class FigurePack
             File.WriteAllBytes(print, ChartRenderer.PrintPng(plot));
             File.WriteAllText(svg, ChartRenderer.Svg(plot));
             written.Add(new Written(f.Definition.Id, slide, print, svg));
-            thumbs.Add((stem, plot));
+            thumbs.Add((title, plot));
         }
         if (thumbs.Count > 0) WriteContactSheet(thumbs, Path.Combine(directory, "contact-sheet.png"), fonts);
         return written;
+    }
+
+    /// <summary>Small italic text under the plot (the bottom axis label, which no catalogue chart uses), wrapped when long.</summary>
+    private static void AddFootnote(Plot plot, string text)
+    {
+        var label = plot.Axes.Bottom.Label;
+        label.Text = Wrap(text, 130);
+        label.FontSize = 10;
+        label.Italic = true;
+        label.Bold = false;
+    }
+
+    private static string Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = "";
+        foreach (var word in text.Split(' '))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width) { lines.Add(line); line = word; }
+            else line = line.Length == 0 ? word : line + " " + word;
+        }
+        if (line.Length > 0) lines.Add(line);
+        return string.Join("\n", lines);
     }
 
     private static void WriteContactSheet(IReadOnlyList<(string Name, Plot Plot)> plots, string path, FontSet fonts)
@@ -59,19 +88,6 @@ public static class FigurePack
         data.SaveTo(file);
     }
 
-    /// <summary>Every catalogue figure a briefing's data can fill, in catalogue order.</summary>
-    public static IReadOnlyList<Figure> For(Briefing.BriefingData d)
-    {
-        var list = new List<Figure>();
-        if (d.Revenue.ByCategory.Count > 0) list.Add(ChartCatalogue.RevenueAgainstTarget.For(d.Revenue.ByCategory));
-        if (d.Revenue.Cumulative is not null) list.Add(ChartCatalogue.CumulativeRevenue.For(d.Revenue.Cumulative));
-        if (d.Revenue.Grdp.Count > 0) list.Add(ChartCatalogue.GrdpGrowth.For(d.Revenue.Grdp));
-        if (d.Indices.Ranks.Count > 0) list.Add(ChartCatalogue.IndexRanks.For(d.Indices.Ranks));
-        if (d.Indices.Components.Count > 0) list.Add(ChartCatalogue.ComponentScores.For(d.Indices.Components));
-        if (d.Staffing.BySpecialty.Count > 0) list.Add(ChartCatalogue.StaffingShortage.For(d.Staffing.BySpecialty));
-        if (d.Staffing.Communes.Count > 0) list.Add(ChartCatalogue.CommuneShortage.For(d.Staffing.Communes));
-        if (d.Tasks.ByLeadUnit.Count > 0) list.Add(ChartCatalogue.TaskStatus.For(d.Tasks.ByLeadUnit.Take(15).ToList()));
-        if (d.Tasks.OverdueTasks.Count > 0) list.Add(ChartCatalogue.OverdueDays.For(d.Tasks.OverdueTasks.Select(o => new OverdueDays(o.TaskId, o.DaysOverdue)).ToList()));
-        return list;
-    }
+    /// <summary>Every catalogue figure a briefing's data can fill, in the briefing's order, each with its note.</summary>
+    public static IReadOnlyList<Figure> For(Briefing.BriefingData d) => Briefing.BriefingFigures.All(d);
 }

@@ -38,11 +38,59 @@ public sealed class Table : Element
         _headerStyle = headerStyle;
     }
 
+    /// <summary>A table's first page shows at least this many rows (all when it has fewer); else it starts on the next page.</summary>
+    public int MinRowsAtStart { get; init; } = 3;
+
+    private float[]? _widths;
+    private float _widthsFor = -1;
+
+    /// <summary>
+    /// Column widths from the content, as a browser's automatic table layout: each column gets at least
+    /// its widest word (a number, date or code is never broken) and the space left is shared by how much
+    /// more each column would like (its longest cell on one line). Weights only break ties.
+    /// </summary>
     private float[] ColumnWidths(float width)
     {
-        var sum = _columns.Sum(c => c.Weight);
-        return _columns.Select(c => width * c.Weight / sum).ToArray();
+        if (_widths is not null && Math.Abs(width - _widthsFor) < 0.01f) return _widths;
+        var n = _columns.Count;
+        var min = new float[n];
+        var pref = new float[n];
+        var pad = 2 * CellPadding + 1;
+        for (var c = 0; c < n; c++)
+        {
+            min[c] = TextBlock.WidestWord(_header[c], _headerStyle) + pad;
+            // A header may wrap, but it would rather not stack one word a line ("Số / ngày / quá / hạn").
+            pref[c] = Math.Min(TextBlock.Width(_header[c], _headerStyle) + pad, 2 * min[c]);
+            foreach (var r in _rows)
+            {
+                var style = r.Bold ? _body.With(bold: true) : _body;
+                min[c] = Math.Max(min[c], TextBlock.WidestWord(r.Cells[c], style) + pad);
+                pref[c] = Math.Max(pref[c], TextBlock.Width(r.Cells[c], style) + pad);
+            }
+            pref[c] = Math.Max(pref[c], min[c]);
+        }
+        float[] widths;
+        var sumMin = min.Sum();
+        var sumPref = pref.Sum();
+        if (sumPref <= width)
+        {
+            // Everything fits on one line: the spare width goes to the columns by their weight.
+            var weights = _columns.Sum(c => c.Weight);
+            widths = pref.Select((p, c) => p + (width - sumPref) * _columns[c].Weight / weights).ToArray();
+        }
+        else if (sumMin <= width)
+        {
+            var want = sumPref - sumMin;
+            widths = min.Select((m, c) => m + (width - sumMin) * (pref[c] - m) / want).ToArray();
+        }
+        else
+            widths = min.Select(m => width * m / sumMin).ToArray(); // only here may a word break
+        _widthsFor = width;
+        return _widths = widths;
     }
+
+    /// <summary>The widths the columns get at a table width (for tests).</summary>
+    public IReadOnlyList<float> WidthsAt(float width) => ColumnWidths(width);
 
     private TextBlock Cell(string text, TextStyle style, TextAlign align) =>
         new(text, style) { Align = align, LineSpacing = LineSpacing };
@@ -78,6 +126,7 @@ public sealed class Table : Element
             used += _rowHeights[i];
             n++;
         }
+        if (_nextRow == 0 && n < Math.Min(MinRowsAtStart, _rows.Count)) { used = _headerHeight; return 0; }
         return n;
     }
 
@@ -90,6 +139,9 @@ public sealed class Table : Element
         var n = FittingRows(available.Height, out var used);
         if (n == 0)
             return SpacePlan.Wrap($"table row {_nextRow + 1} ({_rowHeights[_nextRow]:0.#} pt) with its header ({_headerHeight:0.#} pt) in {available.Height:0.#} pt");
+        // A table does not start with a row or two at a page foot: it starts on the next page.
+        if (_nextRow == 0 && n < Math.Min(MinRowsAtStart, _rows.Count))
+            return SpacePlan.Wrap($"table start: {n} of {_rows.Count} rows in {available.Height:0.#} pt");
         return _nextRow + n == _rows.Count ? SpacePlan.Full(available.Width, used) : SpacePlan.Partial(available.Width, used);
     }
 

@@ -172,6 +172,9 @@ public sealed class TextBlock : Element
         if (pieces.Count > 0) yield return new Word(pieces, total, w.SpaceWidth);
     }
 
+    /// <summary>Never one line of a paragraph alone at a page foot (orphan) nor alone at the top of the next (widow).</summary>
+    public bool KeepLinesTogether { get; init; } = true;
+
     private int FittingLines(List<Line> lines, float height, out float used)
     {
         used = 0;
@@ -182,7 +185,28 @@ public sealed class TextBlock : Element
             used += lines[i].Height;
             n++;
         }
+        var left = lines.Count - _firstLine;
+        if (KeepLinesTogether && n < left && left > 2)
+        {
+            if (n == 1 && _firstLine == 0) n = 0;                      // orphan: the first line alone at the foot
+            else if (n == left - 1 && n >= 3) n--;                      // widow: the last line alone on the next page
+            used = 0;
+            for (var i = _firstLine; i < _firstLine + n; i++) used += lines[i].Height;
+        }
         return n;
+    }
+
+    /// <summary>The width of a text on one line.</summary>
+    public static float Width(string text, TextStyle style) => Font(style).MeasureText(text.Normalize(NormalizationForm.FormC));
+
+    /// <summary>The widest word of a text: the narrowest it can be set without breaking inside a word.</summary>
+    public static float WidestWord(string text, TextStyle style)
+    {
+        var font = Font(style);
+        var widest = 0f;
+        foreach (var w in text.Normalize(NormalizationForm.FormC).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            widest = Math.Max(widest, font.MeasureText(w));
+        return widest;
     }
 
     public override SpacePlan Measure(Size available)

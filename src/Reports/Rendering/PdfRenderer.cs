@@ -28,59 +28,86 @@ public sealed class PdfRenderer(PartyTheme theme)
     {
         var first = Layout(document);
         // Every string is checked up front, so a font without Vietnamese letters never prints boxes.
-        var texts = first.Texts().Append(document.Info.Title).Append(Header(2, 2)!.Texts().First()).ToList();
+        var texts = first.Texts().Append(document.Info.Title).ToList();
         if (WholeFaces is { } whole && texts.Any(t => theme.Fonts.MissingGlyphs(t).Any())) return whole.Render(document, output);
         theme.Fonts.EnsureCovers(texts);
         var total = PageLoop.Run(first, theme.Page, new DiscardPageSink(), Header);
 
         using var buffer = new MemoryStream();
-        var metadata = new SKDocumentPdfMetadata
-        {
-            Title = Nfc(document.Info.Title),
-            Author = Nfc(document.Info.Author),
-            Subject = Nfc(document.Info.Subject),
-            Keywords = Nfc(document.Info.Keywords),
-            Creator = "Analytics",
-            Producer = "Analytics (SkiaSharp PDF)",
-            Creation = DateTime.UtcNow,
-            Modified = DateTime.UtcNow,
-            RasterDpi = 300,
-        };
         int pages;
-        using (var pdf = SKDocument.CreatePdf(buffer, metadata))
+        using (var pdf = SKDocument.CreatePdf(buffer, Metadata(document.Info)))
         {
             pages = PageLoop.Run(Layout(document), theme.Page, new PdfPageSink(pdf), Header, totalPages: total);
             pdf.Close();
         }
-        PdfLanguage.Write(buffer.ToArray(), document.Info.Language, output);
+        PdfCatalog.Write(buffer.ToArray(), document.Info.Language, output);
         return pages;
     }
 
     /// <summary>
-    /// Several documents in one PDF (the commune briefs of a province as one booklet to print):
-    /// each starts on a new page with its own page numbering, and the fonts are embedded once.
+    /// Several documents in one PDF (the commune briefs of a province as one booklet to print): a
+    /// cover, a table of contents with each part's first page, then each part from a new page; the
+    /// pages are numbered through (the bare number at the top from page 2), each part is a bookmark
+    /// of the outline, and the fonts are embedded once.
     /// </summary>
-    public int RenderBooklet(DocumentInfo info, IReadOnlyList<Document> documents, Stream output)
+    public int RenderBooklet(Booklet booklet, Stream output)
     {
-        if (WholeFaces is { } whole && documents.Any(d => Layout(d).Texts().Any(t => theme.Fonts.MissingGlyphs(t).Any())))
-            return whole.RenderBooklet(info, documents, output);
-        foreach (var d in documents) theme.Fonts.EnsureCovers(Layout(d).Texts());
-        var totals = documents.Select(d => PageLoop.Run(Layout(d), theme.Page, new DiscardPageSink(), Header)).ToList();
+        var documents = booklet.Parts.Select(p => p.Document).ToList();
+        var cover = new Document(booklet.Info, booklet.Cover);
+        if (WholeFaces is { } whole && documents.Append(cover).Any(d => Layout(d).Texts().Any(t => theme.Fonts.MissingGlyphs(t).Any())))
+            return whole.RenderBooklet(booklet, output);
+        foreach (var d in documents.Append(cover)) theme.Fonts.EnsureCovers(Layout(d).Texts());
+        var partPages = documents.Select(d => PageLoop.Run(Layout(d), theme.Page, new DiscardPageSink(), Header)).ToList();
+        var coverPages = PageLoop.Run(Layout(cover), theme.Page, new DiscardPageSink(), Header);
+        // The contents' own length decides where the parts start: count it with wide placeholders first.
+        var tocPages = PageLoop.Run(Contents(booklet, [.. booklet.Parts.Select(_ => 9999)]), theme.Page, new DiscardPageSink(), Header);
+        var starts = new List<int>();
+        var next = coverPages + tocPages + 1;
+        foreach (var n in partPages) { starts.Add(next); next += n; }
+        theme.Fonts.EnsureCovers(Contents(booklet, starts).Texts());
+
         using var buffer = new MemoryStream();
         var pages = 0;
-        using (var pdf = SKDocument.CreatePdf(buffer, new SKDocumentPdfMetadata
+        using (var pdf = SKDocument.CreatePdf(buffer, Metadata(booklet.Info)))
         {
-            Title = Nfc(info.Title), Author = Nfc(info.Author), Subject = Nfc(info.Subject), Keywords = Nfc(info.Keywords),
-            Creator = "Analytics", Producer = "Analytics (SkiaSharp PDF)", Creation = DateTime.UtcNow, Modified = DateTime.UtcNow, RasterDpi = 300,
-        }))
-        {
-            for (var i = 0; i < documents.Count; i++)
-                pages += PageLoop.Run(Layout(documents[i]), theme.Page, new PdfPageSink(pdf), Header, totalPages: totals[i]);
+            var sink = new PdfPageSink(pdf);
+            int Segment(Element content)
+            {
+                var offset = pages;
+                return pages += PageLoop.Run(content, theme.Page, sink, (p, _) => Header(offset + p, 0));
+            }
+            Segment(Layout(cover));
+            Segment(Contents(booklet, starts));
+            if (pages != coverPages + tocPages) throw new LayoutException($"booklet contents took {pages - coverPages} pages, {tocPages} were counted");
+            foreach (var d in documents) Segment(Layout(d));
             pdf.Close();
         }
-        PdfLanguage.Write(buffer.ToArray(), info.Language, output);
+        var outline = booklet.Parts.Select((p, i) => new OutlineEntry(p.Title, starts[i] - 1)).Prepend(new OutlineEntry("Mục lục", coverPages)).ToList();
+        PdfCatalog.Write(buffer.ToArray(), booklet.Info.Language, output, outline);
         return pages;
     }
+
+    /// <summary>The table of contents: "MỤC LỤC", then each part's title and its first page, dotted between.</summary>
+    private Element Contents(Booklet booklet, IReadOnlyList<int> starts)
+    {
+        var items = new List<Element> { Line("MỤC LỤC", theme.Text(15, bold: true)), new Spacer(6) };
+        var numberWidth = TextBlock.Width("9999", theme.Text(13)) + 4;
+        for (var i = 0; i < booklet.Parts.Count; i++)
+        {
+            var title = $"{i + 1}. {booklet.Parts[i].Title}";
+            items.Add(new Row([
+                new RowItem(new TextBlock(title, theme.Text(13)) { LineSpacing = 1.25f }),
+                new RowItem(new TextBlock(starts[i].ToString(System.Globalization.CultureInfo.InvariantCulture), theme.Text(13)) { Align = TextAlign.Right, LineSpacing = 1.25f }, FixedWidth: numberWidth),
+            ]));
+        }
+        return new Column(items);
+    }
+
+    private static SKDocumentPdfMetadata Metadata(DocumentInfo info) => new()
+    {
+        Title = Nfc(info.Title), Author = Nfc(info.Author), Subject = Nfc(info.Subject), Keywords = Nfc(info.Keywords),
+        Creator = "Analytics", Producer = "Analytics (SkiaSharp PDF)", Creation = DateTime.UtcNow, Modified = DateTime.UtcNow, RasterDpi = 300,
+    };
 
     public byte[] RenderToBytes(Document document)
     {
@@ -91,9 +118,9 @@ public sealed class PdfRenderer(PartyTheme theme)
 
     private static string Nfc(string s) => s.Normalize(NormalizationForm.FormC);
 
-    /// <summary>"Trang 2/9" centred at the top from page 2; page 1 carries the Party heading instead.</summary>
+    /// <summary>The page number, bare, centred at the top from page 2 (the Party form); page 1 carries the heading instead.</summary>
     private Element? Header(int page, int total) =>
-        page < 2 ? null : new TextBlock(total > 0 ? $"Trang {page}/{total}" : $"Trang {page}/{page}", theme.Text(12)) { Align = TextAlign.Center };
+        page < 2 ? null : new TextBlock(page.ToString(System.Globalization.CultureInfo.InvariantCulture), theme.Text(13)) { Align = TextAlign.Center };
 
     /// <summary>The element tree for a document (a fresh one per pass: elements remember their progress).</summary>
     public Element Layout(Document document)
@@ -114,6 +141,7 @@ public sealed class PdfRenderer(PartyTheme theme)
                 case FigureBlock f: items.Add(FigureElement(f, ++figureNo)); break;
                 case PageBreakBlock: items.Add(new PageBreak()); break;
                 case SignatureBlock s: items.Add(SignatureElement(s)); break;
+                case AnnexHeader a: items.AddRange(AnnexElements(a)); break;
                 default: throw new NotSupportedException($"PDF renderer: no layout for {block.GetType().Name}");
             }
         }
@@ -125,22 +153,29 @@ public sealed class PdfRenderer(PartyTheme theme)
 
     private Element PartyHeaderElement(PartyHeader h)
     {
-        var left = new Column([
-            Line(h.SuperiorBody.ToUpperInvariant(), theme.Text(14)),
-            Line(h.IssuingBody.ToUpperInvariant(), theme.Text(14, bold: true)),
-            Line("*", theme.Text(14)),
-            Line(h.Number, theme.Text(14)),
-        ]);
+        const string party = "ĐẢNG CỘNG SẢN VIỆT NAM";
+        var leftLines = new List<(string Text, TextStyle Style)>();
+        if (!string.IsNullOrWhiteSpace(h.SuperiorBody)) leftLines.Add((h.SuperiorBody.ToUpperInvariant(), theme.Text(14)));
+        leftLines.Add((h.IssuingBody.ToUpperInvariant(), theme.Text(14, bold: true)));
+        leftLines.Add(("*", theme.Text(14)));
+        leftLines.Add((h.Number, theme.Text(14)));
+        var partyStyle = theme.Text(15, bold: true);
+        var dateStyle = theme.Text(14, italic: true);
+        var content = theme.Page.Content.Width;
+        // Each side as wide as its longest line, so neither the bodies nor the date line ever wrap;
+        // the right side keeps the page's right edge and the left what is left.
+        var rightWidth = Math.Max(TextBlock.Width(party, partyStyle), TextBlock.Width(h.DateLine, dateStyle)) + 4;
+        var leftWidth = leftLines.Max(l => TextBlock.Width(l.Text, l.Style)) + 4;
+        // A long superior body ("ĐẢNG BỘ THÀNH PHỐ HỒ CHÍ MINH") wraps rather than the date line.
+        leftWidth = Math.Min(leftWidth, content - rightWidth);
+        var left = new Column(leftLines.Select(l => (Element)Line(l.Text, l.Style)).ToList());
         var right = new Column([
-            Line("ĐẢNG CỘNG SẢN VIỆT NAM", theme.Text(15, bold: true)),
-            new Rule(length: PageSetup.Mm(62), thickness: 0.7f, gapAbove: 0, gapBelow: 6),
-            Line($"{h.Place}, {VietnameseFormat.LongDate(h.Date)}", theme.Text(14, italic: true)),
+            Line(party, partyStyle),
+            // The rule under the title is as long as the title.
+            new Rule(length: TextBlock.Width(party, partyStyle), thickness: 0.7f, gapAbove: 0, gapBelow: 6),
+            Line(h.DateLine, dateStyle),
         ]);
-        // The left block is as wide as its longest line, so "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" stays on one line.
-        var leftWidth = new[] { (h.SuperiorBody.ToUpperInvariant(), false), (h.IssuingBody.ToUpperInvariant(), true) }
-            .Max(x => { using var f = new SKFont(theme.Fonts.Face(x.Item2, false), 14); return f.MeasureText(x.Item1); }) + 6;
-        leftWidth = Math.Min(leftWidth, theme.Page.Content.Width * 0.5f);
-        return new Row([new RowItem(left, FixedWidth: leftWidth), new RowItem(right)], spacing: 0);
+        return new Row([new RowItem(left, FixedWidth: leftWidth), new RowItem(new Spacer(0)), new RowItem(right, FixedWidth: rightWidth)], spacing: 0);
     }
 
     private IEnumerable<Element> TitleElements(TitleBlock t)
@@ -206,6 +241,9 @@ public sealed class PdfRenderer(PartyTheme theme)
         if (t.Change is not null) lines.Add(new TextBlock(t.Change, theme.Text(10.5f)) { LineSpacing = 1.15f });
         if (statusText is not null)
             lines.Add(new TextBlock([new TextRun("Tình trạng: ", theme.Text(10.5f)), new TextRun(statusText, theme.Text(10.5f, bold: true) with { Color = color!.Value })]) { LineSpacing = 1.15f });
+        // What the status is judged against (or why there is none), under it.
+        if (t.StatusBasis is { Length: > 0 } basis)
+            lines.Add(new TextBlock((statusText is null ? "" : "Đánh giá ") + basis, theme.Text(9.5f, italic: true)) { LineSpacing = 1.15f });
         if (t.Note is not null) lines.Add(new TextBlock(t.Note, theme.Text(9.5f, italic: true)) { LineSpacing = 1.15f });
         return new Box(new Column(lines, 1))
         {
@@ -229,7 +267,7 @@ public sealed class PdfRenderer(PartyTheme theme)
         yield return new Table(
             t.Columns.Select(c => new TableColumnSpec(c.Weight, A(c.Align))).ToList(),
             t.Columns.Select(c => c.Header).ToList(),
-            t.Rows.Select(r => new TableRowSpec(r)).ToList(),
+            t.Rows.Select(r => new TableRowSpec(r)).Concat((t.Totals ?? []).Select(r => new TableRowSpec(r, Bold: true))).ToList(),
             theme.Text(theme.Table), theme.Text(theme.Table, bold: true));
     }
 
@@ -243,8 +281,10 @@ public sealed class PdfRenderer(PartyTheme theme)
             TextsToCheck = () => ChartRenderer.Texts(f.Figure.Build(fonts)),
         };
         var caption = new TextBlock($"Biểu đồ {number}: {f.Caption}", theme.Text(12, bold: true)) { Align = TextAlign.Center, LineSpacing = 1.2f };
-        // Caption and chart travel together: a chart is never separated from its title.
-        return new Row([new RowItem(new Column([caption, chart], 2))]);
+        var parts = new List<Element> { caption, chart };
+        if (f.Figure.Note is { Length: > 0 } note) parts.Add(new TextBlock(note, theme.Text(10.5f, italic: true)) { Align = TextAlign.Center, LineSpacing = 1.15f });
+        // Caption, chart and note travel together: a chart is never separated from its title.
+        return new Row([new RowItem(new Column(parts, 2))]);
     }
 
     private Element SignatureElement(SignatureBlock s)
@@ -254,13 +294,24 @@ public sealed class PdfRenderer(PartyTheme theme)
             new TextBlock([new TextRun("Nơi nhận:", theme.Text(12, underline: true))]) { LineSpacing = 1.2f },
         };
         recipients.AddRange(s.Recipients.Select(r => new TextBlock("- " + r, theme.Text(12)) { LineSpacing = 1.15f }));
-        var signature = new Column([
+        var signature = new List<Element>
+        {
             Line(s.OnBehalfOf.ToUpperInvariant(), theme.Text(14, bold: true)),
             Line(s.SignerTitle.ToUpperInvariant(), theme.Text(14, bold: true)),
-            new Spacer(60),
-            Line(s.SignerName, theme.Text(14, bold: true)),
-        ]);
-        return new Box(new Row([new RowItem(new Column(recipients), Weight: 1), new RowItem(signature, Weight: 1)], 8)) { PadTop = 12 };
+            // Room for the signature and the seal (about 3 cm).
+            new Spacer(PageSetup.Mm(30)),
+        };
+        if (!string.IsNullOrWhiteSpace(s.SignerName)) signature.Add(Line(s.SignerName, theme.Text(14, bold: true)));
+        return new Box(new Row([new RowItem(new Column(recipients), Weight: 1), new RowItem(new Column(signature), Weight: 1)], 8)) { PadTop = 12 };
+    }
+
+    private IEnumerable<Element> AnnexElements(AnnexHeader a)
+    {
+        yield return new PageBreak();
+        yield return Line(a.Label.ToUpperInvariant(), theme.Text(14, bold: true));
+        yield return Line(a.Title, theme.Text(14, bold: true));
+        if (a.Reference is { Length: > 0 } reference) yield return Line(reference, theme.Text(13, italic: true));
+        yield return new Spacer(6);
     }
 }
 
