@@ -10,7 +10,7 @@ namespace Analytics.Etl.Tests;
 /// </summary>
 public class OfficeTemplateTests
 {
-    private static string Samples => Path.Combine(SharedFolder.RepoRoot, "data-samples");
+    private static string Samples => RepoPaths.DataSamples;
 
     [Fact]
     public void The_templates_in_data_samples_are_what_the_generator_writes()

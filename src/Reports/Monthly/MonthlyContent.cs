@@ -17,11 +17,14 @@ public static class MonthlyContent
     public static Document Build(MonthlyData d, BriefingOptions o)
     {
         var p = d.Period;
+        var issuer = Issuer.For(d.UnitName, null, null);
         var subject = $"Kết quả tháng {p.Name} thực hiện mô hình chính quyền địa phương hai cấp trên địa bàn {d.UnitName.ToLowerFirst()}, so với tháng trước và cùng kỳ";
         var blocks = new List<Block>
         {
-            new PartyHeader(o.SuperiorBody ?? "ĐẢNG BỘ " + d.UnitName.ToUpperInvariant(), o.IssuingBody ?? IssuingBody(d.UnitName), o.Number,
-                o.Place ?? BriefingContent.ShortName(d.UnitName), o.Date ?? p.AsOf),
+            // the same issuer rules as the briefing (THÀNH ỦY HẢI PHÒNG / *, a blank number unless given);
+            // a monthly report is dated the day its figures run to unless an issue date is given
+            new PartyHeader(o.SuperiorBody ?? issuer.SuperiorBody, o.IssuingBody ?? issuer.IssuingBody, issuer.Number(o.Number),
+                o.Place ?? BriefingContent.ShortName(d.UnitName), o.Issued ?? p.AsOf, (o.Issued ?? p.AsOf).Year),
             new TitleBlock("Báo cáo", subject),
             new Paragraph(Intro(p)),
         };
@@ -46,16 +49,13 @@ public static class MonthlyContent
         blocks.Add(new Heading(1, $"{BriefingContent.Roman(++section)}- XÃ, PHƯỜNG CHƯA GỬI SỐ LIỆU THÁNG {p.Name}"));
         blocks.AddRange(ReturnsSection(d));
 
-        blocks.Add(new SignatureBlock(o.Recipients ?? BriefingOptions.DefaultRecipients, o.OnBehalfOf, o.SignerTitle, o.SignerName));
+        blocks.Add(new SignatureBlock(o.Recipients ?? issuer.DefaultRecipients, o.OnBehalfOf, o.SignerTitle, o.SignerName));
         blocks.Add(new Paragraph(SourcesLine(d), ParagraphKind.Note));
         return new Document(
             new DocumentInfo($"Báo cáo {subject}", o.Author, $"Báo cáo tháng {p.Name} – {d.UnitName}", "vi",
                 "báo cáo tháng, chính quyền địa phương hai cấp, nhiệm vụ, biên chế, PAR INDEX, SIPAS, PCI, thu ngân sách"),
             blocks);
     }
-
-    private static string IssuingBody(string unitName) =>
-        unitName.StartsWith("Tỉnh", StringComparison.OrdinalIgnoreCase) ? "TỈNH ỦY" : "THÀNH ỦY";
 
     internal static string Intro(MonthlyPeriod p) =>
         (p.IsComplete

@@ -324,10 +324,10 @@ public sealed class DocxRenderer(FontSet fonts)
 
     private WTable PartyHeaderTable(PartyHeader h)
     {
-        var superior = h.SuperiorBody.ToUpperInvariant();
+        var superior = h.SuperiorBody?.ToUpperInvariant();
         var issuing = h.IssuingBody.ToUpperInvariant();
         // the left column is as wide as its longest line, so "ĐẢNG BỘ THÀNH PHỐ HẢI PHÒNG" stays on one line
-        var longest = Math.Max(MeasurePoints(superior, 14, false), MeasurePoints(issuing, 14, true));
+        var longest = Math.Max(superior is null ? 0 : MeasurePoints(superior, 14, false), MeasurePoints(issuing, 14, true));
         var left = Math.Min((int)Math.Ceiling(longest * 20) + 240, ContentTwips / 2);
         var right = ContentTwips - left;
         // the rule under "ĐẢNG CỘNG SẢN VIỆT NAM" is a bottom border of an empty paragraph about 62 mm long
@@ -337,8 +337,10 @@ public sealed class DocxRenderer(FontSet fonts)
             new ParagraphBorders(new BottomBorder { Val = BorderValues.Single, Size = 6, Space = 1, Color = "000000" }),
             new Indentation { Left = ruleIndent, Right = ruleIndent },
             new SpacingBetweenLines { After = "120", Line = "120", LineRule = LineSpacingRuleValues.Exact }));
-        var leftCell = Cell(left, [Line(superior), Line(issuing, bold: true), Line("*"), Line(h.Number)]);
-        var rightCell = Cell(right, [Line("ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, halfPoints: 30), rule, Line($"{h.Place}, {VietnameseFormat.LongDate(h.Date)}", italic: true)]);
+        // a city committee has no superior line ("THÀNH ỦY HẢI PHÒNG" over "*"); a commune's has its Đảng bộ
+        WParagraph[] issuer = superior is null ? [Line(issuing, bold: true), Line("*"), Line(h.Number)] : [Line(superior), Line(issuing, bold: true), Line("*"), Line(h.Number)];
+        var leftCell = Cell(left, issuer);
+        var rightCell = Cell(right, [Line("ĐẢNG CỘNG SẢN VIỆT NAM", bold: true, halfPoints: 30), rule, Line(h.DateLine, italic: true)]);
         return LayoutTable([left, right], new TableRow(leftCell, rightCell));
     }
 
