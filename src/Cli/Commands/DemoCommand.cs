@@ -172,7 +172,7 @@ public sealed class DemoCommand : ICommand
     }
 
     private static readonly string[] Tables =
-        ["units", "tasks", "task_updates", "staffing", "admin_indices", "revenue", "revenue_targets", "grdp", "kpi_targets"];
+        ["units", "tasks", "task_updates", "staffing", "admin_indices", "revenue", "revenue_targets", "grdp", "kpi_targets", "unit_standards"];
 
     private static List<(string Table, long Rows)> RowCounts(DuckDB.NET.Data.DuckDBConnection db) =>
         Tables.Select(t => (t, db.ExecuteScalar<long>($"select count(*) from raw.{t}"))).ToList();

@@ -218,7 +218,7 @@ public static partial class UploadPage
             <input id="files" name="files" type="file" multiple accept=".csv,.xlsx" required>
             <p id="chosen" class="hint" aria-live="polite"></p>
             </div>
-            <p class="hint">Tối đa {o.MaxUploadFiles} tệp, mỗi tệp {Html.E(Mb(o.MaxUploadBytesPerFile))}, tổng {Html.E(Mb(o.MaxUploadBytesTotal))}. Tên tệp cho biết bộ dữ liệu (units, tasks, task_updates, staffing, admin_indices, revenue, revenue_targets, grdp, kpi_targets). Tệp được kiểm tra trước; chỉ các tệp hợp lệ được nạp khi bạn xác nhận.</p>
+            <p class="hint">Tối đa {o.MaxUploadFiles} tệp, mỗi tệp {Html.E(Mb(o.MaxUploadBytesPerFile))}, tổng {Html.E(Mb(o.MaxUploadBytesTotal))}. Tên tệp cho biết bộ dữ liệu (units, tasks, task_updates, staffing, admin_indices, revenue, revenue_targets, grdp, kpi_targets, unit_standards hoặc tieu-chuan). Tệp được kiểm tra trước; chỉ các tệp hợp lệ được nạp khi bạn xác nhận.</p>
             <button type="submit">Kiểm tra tệp</button>
             </form>
             {content}

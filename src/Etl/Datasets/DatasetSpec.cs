@@ -22,6 +22,8 @@ public sealed record DatasetSpec(string Name, string Table, string[] Key, Column
     public string[] DerivedColumns { get; init; } = [];
     /// <summary>Load order within a folder: a dataset loads after those it references.</summary>
     public int Order { get; init; }
+    /// <summary>File-name prefixes besides the name, compared without diacritics, spaces as '_' (tieu-chuan…).</summary>
+    public string[] FilePrefixes { get; init; } = [];
 
     public ColumnSpec Column(string name) => Columns.First(c => c.Name == name);
 }
