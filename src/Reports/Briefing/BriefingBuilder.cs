@@ -25,8 +25,16 @@ public static class BriefingBuilder
             Indices(metrics, values, unitCode, asOf),
             Staffing(values, names),
             Tasks(metrics, values, unitCode, asOf, names),
-            sources ?? metrics.Sources(unitCode));
+            sources ?? metrics.Sources(unitCode),
+            UnitStandards(metrics, values, unitCode));
     }
+
+    private static UnitStandardFacts UnitStandards(MetricsService metrics, Values v, string unit) => new(
+        v["units.below_standard"],
+        v.By("units.below_standard", "criterion").ToDictionary(x => x.Key, x => x.Value),
+        v["units.standard_unassessed"],
+        metrics.StandardChecks(unit),
+        metrics.BelowStandard(unit));
 
     /// <summary>Looks values up by id and dims.</summary>
     internal sealed class Values(IReadOnlyList<MetricValue> all)

@@ -31,6 +31,11 @@ public static class BriefingContent
         blocks.AddRange(IndexSection(d));
         blocks.Add(new Heading(1, $"{Roman(++section)}- ĐỘI NGŨ CÁN BỘ, CÔNG CHỨC CẤP XÃ"));
         blocks.AddRange(StaffingSection(d));
+        if (UnitStandardContent.Applies(d))
+        {
+            blocks.Add(new Heading(1, $"{Roman(++section)}- {UnitStandardContent.Title}"));
+            blocks.AddRange(UnitStandardContent.Blocks(d));
+        }
         blocks.Add(new Heading(1, $"{Roman(++section)}- THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO"));
         blocks.AddRange(TaskSection(d));
 

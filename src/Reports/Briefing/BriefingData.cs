@@ -14,7 +14,12 @@ public sealed record BriefingData(
     IndexFacts Indices,
     StaffingFacts Staffing,
     TaskFacts Tasks,
-    IReadOnlyList<DataSource> Sources);
+    IReadOnlyList<DataSource> Sources,
+    UnitStandardFacts? UnitStandards = null)
+{
+    /// <summary>The unit standards of the roll-up's communes; none when not gathered or none loaded.</summary>
+    public UnitStandardFacts Standards => UnitStandards ?? UnitStandardFacts.None;
+}
 
 public sealed record RevenueFacts(
     double? TotalYtd,

@@ -36,6 +36,7 @@ public static class CommuneBriefContent
             if (rows.Count > 0)
                 blocks.Add(new TableBlock("Thiếu, thừa theo lĩnh vực", [new("Lĩnh vực", 4), new("Thiếu", 1.2f, ColumnAlign.Right), new("Thừa", 1.2f, ColumnAlign.Right)], rows));
         }
+        if (UnitStandardContent.OwnSentence(d) is { } standards) blocks.Add(new Paragraph(standards));
         blocks.Add(new Heading(2, "2- Thực hiện nhiệm vụ"));
         if (t.Total is null or 0) blocks.Add(new Paragraph("Đơn vị chưa có nhiệm vụ được giao."));
         else
