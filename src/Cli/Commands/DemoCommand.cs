@@ -101,6 +101,7 @@ public sealed class DemoCommand : ICommand
         ("tasks.overdue", null, null),
         ("staffing.shortage", null, null),
         ("staffing.rebalance_potential", null, null),
+        ("units.below_standard", null, null),
     ];
 
     private static void PrintReviewFigures(string dbPath, string unit, DateOnly asOf, TextWriter stdout)
