@@ -121,10 +121,10 @@ public class UnitStandardsLoadTests
                 coalesce(cast(established as varchar), chr(30)), coalesce(cast(former_units as varchar), chr(30)),
                 coalesce(cast(cluster as varchar), chr(30))));
             drop table raw.unit_standards;
-            delete from meta.schema_version where version = 2;
+            delete from meta.schema_version where version = 3;
             """);
 
-        var again = s.Load(units).Files.Single(); // migrates to 002 first
+        var again = s.Load(units).Files.Single(); // migrates to 003 first
 
         Assert.Equal((LoadOutcome.Unchanged, 0L, 0L, 2L), (again.Outcome, again.Inserted, again.Replaced, again.Unchanged));
         Assert.Equal(2L, s.Count("raw.units"));

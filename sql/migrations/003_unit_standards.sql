@@ -1,4 +1,4 @@
--- Versioned migration 002: the unit standards (tiêu chuẩn đơn vị hành chính) and the region of a unit.
+-- Versioned migration 003 (002 is the national branch's indicator store): the unit standards (tiêu chuẩn đơn vị hành chính) and the region of a unit.
 -- Never destructive: raw.units gains a nullable column (a units file without it still loads) and
 -- the row hashes of the rows already there are recomputed over the new column list, exactly as the
 -- loader computes them (src/Etl/Loading/FileLoader.cs, Template), so loading the same units file
