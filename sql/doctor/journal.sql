@@ -10,6 +10,7 @@ with rows as (
     union all select 'revenue_targets', load_id from raw.revenue_targets
     union all select 'grdp', load_id from raw.grdp
     union all select 'kpi_targets', load_id from raw.kpi_targets
+    union all select 'unit_standards', load_id from raw.unit_standards
 ),
 per_load as (
     select tbl, load_id, count(*) as n from rows group by all

@@ -61,7 +61,10 @@ catalogue as (
         ('revenue.yoy_ratio', 'revenue', 'So với cùng kỳ', 'Against the same period last year', '%', 'higher', false),
         ('revenue.yoy_growth', 'revenue', 'Tăng so với cùng kỳ', 'Growth on the same period last year', '%', 'higher', false),
         ('revenue.domestic_share', 'revenue', 'Tỷ trọng thu nội địa', 'Domestic revenue share', '%', 'none', true),
-        ('grdp.growth', 'revenue', 'Tăng trưởng GRDP', 'GRDP growth', '%', 'higher', true)
+        ('grdp.growth', 'revenue', 'Tăng trưởng GRDP', 'GRDP growth', '%', 'higher', true),
+        ('units.below_standard', 'units', 'Số đơn vị cấp xã chưa đạt tiêu chuẩn', 'Communes below a unit standard', 'count', 'lower', true),
+        ('units.standard_unassessed', 'units', 'Số đơn vị cấp xã thiếu số liệu để đối chiếu tiêu chuẩn', 'Communes lacking a figure a standard needs', 'count', 'lower', true),
+        ('units.pct_of_standard', 'units', 'Đạt % tiêu chuẩn', '% of the unit standard', '%', 'higher', false)
     ) as c(indicator_id, area, name_vi, name_en, unit, direction, has_total)
 ),
 

@@ -10,7 +10,7 @@
 -- metrics.indicator_values_at(p_unit, p_dates): the same for every indicator.
 -- metrics.indicator_values: the same for every unit at every month end present in the data;
 -- the stable view for analysts.
--- reads: metrics.tasks_at, metrics.staffing_at, metrics.indices_at, metrics.revenue_at, metrics.grdp_at, staging.units, metrics.indicator_catalogue, staging.kpi_targets, staging.revenue_targets, marts.month_ends
+-- reads: metrics.tasks_at, metrics.staffing_at, metrics.indices_at, metrics.revenue_at, metrics.grdp_at, metrics.units_at, staging.units, metrics.indicator_catalogue, staging.kpi_targets, staging.revenue_targets, marts.month_ends
 -- defines: metrics.indicator_values_for, metrics.indicator_values_at, metrics.indicator_values
 create schema if not exists metrics;
 
@@ -40,7 +40,7 @@ staffing as (
 
 indices as (
     select * from metrics.indices_at(p_unit, p_dates)
-    where p_prefix is null or not (starts_with(p_prefix, 'tasks') or starts_with(p_prefix, 'staffing') or starts_with(p_prefix, 'revenue') or starts_with(p_prefix, 'grdp'))
+    where p_prefix is null or not (starts_with(p_prefix, 'tasks') or starts_with(p_prefix, 'staffing') or starts_with(p_prefix, 'revenue') or starts_with(p_prefix, 'grdp') or starts_with(p_prefix, 'units'))
 ),
 
 revenue as (
@@ -53,6 +53,11 @@ grdp as (
     where p_prefix is null or starts_with('grdp.', p_prefix) or starts_with(p_prefix, 'grdp.')
 ),
 
+unit_standards as (
+    select * from metrics.units_at(p_unit, p_dates)
+    where p_prefix is null or starts_with('units.', p_prefix) or starts_with(p_prefix, 'units.')
+),
+
 computed as (
     select * from tasks
     union all by name
@@ -63,6 +68,8 @@ computed as (
     select * from revenue
     union all by name
     select * from grdp
+    union all by name
+    select * from unit_standards
 ),
 
 units as (

@@ -20,6 +20,7 @@ renamed as (
         established as established_date,
         former_units,
         nullif(trim(cluster), '') as cluster,
+        region,
         unit_type in ('tinh', 'thanh_pho') as is_province,
         unit_type in ('xa', 'phuong', 'dac_khu') as is_commune,
         load_id,

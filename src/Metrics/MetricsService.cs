@@ -146,6 +146,18 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
             "select from_unit as fromunit, from_unit_name as fromunitname, to_unit as tounit, to_unit_name as tounitname, position_group as positiongroup, specialty, people, same_cluster as samecluster from metrics.staffing_transfers_at($unit, $as_of::date)",
             new { unit = unitCode, as_of = IsoDate(asOf) }).ToList();
 
+    /// <summary>units.below_standard_list: each criterion on which a commune of the roll-up falls below the
+    /// standard that applies to it, the commune furthest below first (units carry no dates: no as-of).</summary>
+    public IReadOnlyList<StandardCheck> BelowStandard(string unitCode) => StandardChecksOf("metrics.units_below_standard_list", unitCode);
+
+    /// <summary>Every check of the roll-up's communes against the standard that applies (met, short, or not assessed without a figure).</summary>
+    public IReadOnlyList<StandardCheck> StandardChecks(string unitCode) => StandardChecksOf("metrics.unit_standard_checks_in", unitCode);
+
+    private List<StandardCheck> StandardChecksOf(string macro, string unitCode) =>
+        connection.Query<StandardCheck>(
+            $"select unit_code as unitcode, unit_name as unitname, unit_type as unittype, region, criterion, figure, minimum, pct_of_standard as pctofstandard, is_below as isbelow, standard_region as standardregion, source from {macro}($unit)",
+            new { unit = unitCode }).ToList();
+
     /// <summary>The loaded files behind the numbers (meta.loads rows that still hold raw rows).</summary>
     public IReadOnlyList<DataSource> Sources() => snapshot is null ? SourcesOf() : snapshot.Fixed("sources", SourcesOf);
 
@@ -319,6 +331,7 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
         "staffing" => "staffing_at",
         "revenue" => "revenue_at",
         "grdp" => "grdp_at",
+        "units" => "units_at",
         _ => "indices_at",
     };
 

@@ -43,3 +43,21 @@ public sealed record StaffingTransfer(
 
 /// <summary>A file behind the numbers (meta.loads), for the "data used" line of a briefing.</summary>
 public sealed record DataSource(string FileName, string Dataset, string Sha256, DateTime LoadedAt, long Rows);
+
+/// <summary>
+/// One commune judged on one criterion against the unit standard that applies to it (same unit type;
+/// the row of its region, else the every-region row). Figure, PctOfStandard and IsBelow are null when
+/// the units file gives no figure; StandardRegion is null when the every-region row applied.
+/// </summary>
+public sealed record StandardCheck(
+    string UnitCode,
+    string UnitName,
+    string UnitType,
+    string? Region,
+    string Criterion,
+    double? Figure,
+    double Minimum,
+    double? PctOfStandard,
+    bool? IsBelow,
+    string? StandardRegion,
+    string Source);

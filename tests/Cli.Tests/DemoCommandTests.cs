@@ -17,7 +17,7 @@ public class DemoCommandTests
         var (exit, stdout, _) = scratch.Run("demo", "--out", outDir);
 
         Assert.Equal(ExitCode.Ok, exit);
-        Assert.Contains("sample files loaded: 22/22", stdout);
+        Assert.Contains("sample files loaded: 23/23", stdout);
         Assert.Contains("broken files refused: 5/5", stdout);
         Assert.Contains("lead_unit \"31S99\"", stdout);
         Assert.Contains("from_old_district \"3\"", stdout);
@@ -39,6 +39,8 @@ public class DemoCommandTests
         // The review step quotes the seed's figures, and the briefings, commune briefs and figures are written.
         Assert.Contains("197.810 tỷ đồng", stdout);
         Assert.Contains("134,2%", stdout);
+        // the example unit standards of data-samples: 23 of Hải Phòng's communes fall short (sql/marts/unit_standard_checks.sql)
+        Assert.Matches(@"Số đơn vị cấp xã chưa đạt tiêu chuẩn\s+23\s", stdout);
         var reports = Path.Combine(outDir, "reports");
         Assert.True(File.Exists(Path.Combine(reports, "bao-cao-31-2026-05-31.pdf")));
         Assert.True(File.Exists(Path.Combine(reports, "bao-cao-92-2026-05-31.pdf")));

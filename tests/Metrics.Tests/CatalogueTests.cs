@@ -20,7 +20,9 @@ public sealed class CatalogueTests
             .Order(StringComparer.Ordinal)
             .ToList();
         Assert.Equal(52, spec.Count);
-        Assert.Equal(spec, IndicatorCatalogue.All.Select(d => d.Id).Order(StringComparer.Ordinal));
+        // issue 19 adds the unit-standard indicators beyond the specification
+        string[] unitStandards = ["units.below_standard", "units.pct_of_standard", "units.standard_unassessed"];
+        Assert.Equal(spec.Concat(unitStandards).Order(StringComparer.Ordinal), IndicatorCatalogue.All.Select(d => d.Id).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -117,6 +117,7 @@ public sealed class DemoCommand : ICommand
         ("tasks.overdue", null, null),
         ("staffing.shortage", null, null),
         ("staffing.rebalance_potential", null, null),
+        ("units.below_standard", null, null),
     ];
 
     private static void PrintReviewFigures(string dbPath, string unit, DateOnly asOf, TextWriter stdout)
@@ -201,7 +202,7 @@ public sealed class DemoCommand : ICommand
     }
 
     private static readonly string[] Tables =
-        ["units", "tasks", "task_updates", "staffing", "admin_indices", "revenue", "revenue_targets", "grdp", "kpi_targets"];
+        ["units", "tasks", "task_updates", "staffing", "admin_indices", "revenue", "revenue_targets", "grdp", "kpi_targets", "unit_standards"];
 
     private static List<(string Table, long Rows)> RowCounts(DuckDB.NET.Data.DuckDBConnection db) =>
         Tables.Select(t => (t, db.ExecuteScalar<long>($"select count(*) from raw.{t}"))).ToList();

@@ -34,9 +34,13 @@ public static class AreaPages
             WithView(c, s, m, v => Csv(v, Overview.Tables(v), id, "tong-quan")));
         foreach (var area in Areas)
         {
-            app.MapGet(area.Path, (HttpContext c, SnapshotStore s, MetricsCache m) => WithView(c, s, m, v => v.CachedPage(() => Render(area, v))));
+            // the staffing page's unit-standard filter is part of what the page and its CSV show
+            app.MapGet(area.Path, (HttpContext c, SnapshotStore s, MetricsCache m) => WithView(c, s, m, v =>
+                UnitStandardTable.BelowOnly(c) && area.Key == "staffing"
+                    ? v.CachedPage(() => Render(area, v, belowStandardOnly: true), UnitStandardTable.BelowValue)
+                    : v.CachedPage(() => Render(area, v))));
             app.MapGet($"/table/{area.Key}/{{id}}.csv", (string id, HttpContext c, SnapshotStore s, MetricsCache m) =>
-                WithView(c, s, m, v => Csv(v, Tables(area, v), id, area.Key)));
+                WithView(c, s, m, v => Csv(v, Tables(area, v, UnitStandardTable.BelowOnly(c)), id, area.Key)));
         }
         app.MapGet("/briefing.pdf", (HttpContext c, SnapshotStore s, MetricsCache m) =>
             WithView(c, s, m, v =>
@@ -95,7 +99,7 @@ public static class AreaPages
     private static bool InArea(Area a, string id) => a.Prefixes.Split(',').Any(p => id.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>The tables of an area page for the view, in page order.</summary>
-    public static IReadOnlyList<TableModel> Tables(Area area, DashboardView v)
+    public static IReadOnlyList<TableModel> Tables(Area area, DashboardView v, bool belowStandardOnly = false)
     {
         v.Prefetch();
         var values = v.Values().Where(x => InArea(area, x.Id)).ToList();
@@ -150,6 +154,8 @@ public static class AreaPages
             tables.Add(new TableModel("theo-" + group.Key.Replace(',', '-').Replace('_', '-'), caption,
                 dims.Select(Labels.Dimension).Concat(ids.Select(id => IndicatorCatalogue.Get(id)?.NameVi ?? id)).ToList(), rows));
         }
+
+        if (area.Key == "staffing") tables.Add(UnitStandardTable.Build(v, belowStandardOnly));
 
         if (area.Key == "tasks")
         {
@@ -211,10 +217,10 @@ public static class AreaPages
         return d;
     }
 
-    private static string Render(Area area, DashboardView v)
+    private static string Render(Area area, DashboardView v, bool belowStandardOnly = false)
     {
         var sb = new StringBuilder();
-        var tables = Tables(area, v);
+        var tables = Tables(area, v, belowStandardOnly);
         sb.Append(tables[0].ToHtml(TableHref(v, area.Key, tables[0].Id)));
         var charts = PageCharts.ByArea[area.Key].Select(id => (Id: id, Figure: PageCharts.Build(id, v))).Where(x => x.Figure is not null).ToList();
         if (charts.Count > 0)
@@ -233,7 +239,15 @@ public static class AreaPages
             }
             sb.Append("</div>");
         }
-        foreach (var t in tables.Skip(1)) sb.Append(t.ToHtml(TableHref(v, area.Key, t.Id)));
+        foreach (var t in tables.Skip(1))
+        {
+            if (t.Id == UnitStandardTable.Id)
+            {
+                sb.Append(UnitStandardTable.Filter(v, belowStandardOnly)).Append(t.ToHtml(UnitStandardTable.CsvHref(v, belowStandardOnly)));
+                continue;
+            }
+            sb.Append(t.ToHtml(TableHref(v, area.Key, t.Id)));
+        }
         return Layout.Page(v.State, area.Title, sb.ToString(), v.Filters(), v.DataNote());
     }
 }

@@ -264,9 +264,10 @@ public sealed class DashboardView : IDisposable
         _cache.Get(Snapshot.Number, $"series|{id}|{Unit.Code}|{DimsKey(dims)}|{string.Join(",", dates)}",
             () => Metrics.Series(id, Unit.Code, dims, dates));
 
-    /// <summary>The page of this view rendered once per snapshot (path, unit, date and the token's unit scope, which changes links and the unit picker).</summary>
-    public IResult CachedPage(Func<string> render) =>
-        Results.Bytes(_cache.Page(Snapshot.Number, $"page|{State.Path}|{Unit.Code}|{AsOf:yyyy-MM-dd}|{Caller.UnitScope}", render), "text/html; charset=utf-8");
+    /// <summary>The page of this view rendered once per snapshot (path, unit, date and the token's unit scope, which changes links and the unit picker;
+    /// variant: a page filter such as the staffing page's unit-standard one).</summary>
+    public IResult CachedPage(Func<string> render, string? variant = null) =>
+        Results.Bytes(_cache.Page(Snapshot.Number, $"page|{State.Path}|{Unit.Code}|{AsOf:yyyy-MM-dd}|{Caller.UnitScope}|{variant}", render), "text/html; charset=utf-8");
 
     public T Cached<T>(string key, Func<T> compute) where T : class =>
         _cache.Get(Snapshot.Number, $"{key}|{Unit.Code}|{AsOf:yyyy-MM-dd}", compute);

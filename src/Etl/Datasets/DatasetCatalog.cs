@@ -3,7 +3,7 @@ using Analytics.Etl.Input;
 
 namespace Analytics.Etl.Datasets;
 
-/// <summary>The nine input datasets of contracts/INPUTS.md, each declared once.</summary>
+/// <summary>The input datasets of contracts/INPUTS.md (and docs/contracts/unit_standards.md), each declared once.</summary>
 public static class DatasetCatalog
 {
     private static ColumnSpec Col(string name, ColumnType type, bool required, params string[] aliases) => new(name, type, required, aliases);
@@ -38,6 +38,7 @@ public static class DatasetCatalog
         Col("established", ColumnType.Date, false, "ngay_thanh_lap", "Ngày thành lập"),
         Col("former_units", ColumnType.Text, false, "don_vi_cu", "Đơn vị trước sắp xếp"),
         Col("cluster", ColumnType.Text, false, "cum", "Cụm xã"),
+        Col("region", ColumnType.Text, false, "vung", "Vùng", "Vùng, miền", "khu_vuc", "Khu vực"),
     ])
     {
         Order = 0,
@@ -209,7 +210,28 @@ public static class DatasetCatalog
         SetChecks = [new("sql/load/check_kpi_unit.sql", "units")],
     };
 
-    public static IReadOnlyList<DatasetSpec> All { get; } = [Units, Tasks, TaskUpdates, Staffing, AdminIndices, Revenue, RevenueTargets, Grdp, KpiTargets];
+    /// <summary>
+    /// The minimum a commune-level unit must reach on a criterion (Nghị quyết về tiêu chuẩn của đơn vị
+    /// hành chính): the office writes the figures of the resolution that applies, the product holds none.
+    /// A criterion is a numeric column of units, so a new one there is a criterion here too.
+    /// </summary>
+    public static readonly DatasetSpec UnitStandards = new("unit_standards", "unit_standards", ["unit_type", "region", "criterion"],
+    [
+        Col("unit_type", ColumnType.Enum, true, "loai", "Loại đơn vị") with { Values = UnitTypes.Where(t => t.Code is "xa" or "phuong" or "dac_khu").ToArray() },
+        Col("region", ColumnType.Text, false, "vung", "Vùng", "Vùng, miền", "khu_vuc", "Khu vực"),
+        Col("criterion", ColumnType.Enum, true, "tieu_chi", "Tiêu chí", "Tiêu chuẩn") with
+        {
+            Values = Units.Columns.Where(c => c.Type is ColumnType.Integer or ColumnType.Decimal).Select(c => new EnumValue(c.Name, c.Aliases)).ToArray(),
+        },
+        Col("minimum", ColumnType.Decimal, true, "muc_toi_thieu", "Mức tối thiểu", "Tối thiểu") with { Min = 0, MinExclusive = true },
+        Col("source", ColumnType.Text, true, "nguon", "Nguồn", "Căn cứ", "Văn bản quy định"),
+    ])
+    {
+        Order = 9,
+        RowRule = UnitStandardRule,
+    };
+
+    public static IReadOnlyList<DatasetSpec> All { get; } = [Units, Tasks, TaskUpdates, Staffing, AdminIndices, Revenue, RevenueTargets, Grdp, KpiTargets, UnitStandards];
 
     public static DatasetSpec? ByName(string name) => All.FirstOrDefault(d => d.Name == name.Trim().ToLowerInvariant());
 
@@ -238,6 +260,7 @@ public static class DatasetCatalog
         ["revenue_targets"] = ["du-toan", "ke-hoach-thu", "du-toan-thu"],
         ["grdp"] = ["tang-truong"],
         ["kpi_targets"] = ["nguong-danh-gia", "nguong"],
+        ["unit_standards"] = ["tieu-chuan"],
     };
 
     /// <summary>"Biên chế_31.xlsx" → "bien-che-31.xlsx": lower case, no diacritics (đ → d), '_' and spaces as '-'.</summary>
@@ -260,6 +283,34 @@ public static class DatasetCatalog
             c.Error("parent_code", $"đơn vị loại {type} phải có đơn vị cấp trên", $"a unit of type {type} must name its parent unit");
         if (c.Text("parent_code") is { } parent && parent == c.Text("unit_code"))
             c.Error("parent_code", "đơn vị không thể là cấp trên của chính nó", "a unit cannot be its own parent");
+        RegionRule(c, allowAll: false);
+    }
+
+    /// <summary>
+    /// A region is free text read one way: without diacritics, lower case, each run of other characters
+    /// an underscore ("Miền núi" and "mien_nui" are the same region), so the units file and the
+    /// standards file name a region alike however each was typed.
+    /// </summary>
+    public static string? RegionCode(string? text)
+    {
+        if (text is null) return null;
+        var folded = System.Text.RegularExpressions.Regex.Replace(VietnameseFold.Fold(text), "[^a-z0-9]+", "_").Trim('_');
+        return folded.Length == 0 ? null : folded;
+    }
+
+    private static void RegionRule(RowContext c, bool allowAll)
+    {
+        if (c.Text("region") is not { } text) return;
+        if (allowAll && text.Trim() == "*") return;
+        if (RegionCode(text) is { } code) c["region"] = code;
+        else c.Error("region", "vùng phải có chữ hoặc số (vd. mien_nui, dong_bang, do_thi)", "a region needs letters or digits (e.g. mien_nui, dong_bang, do_thi)");
+    }
+
+    private static void UnitStandardRule(RowContext c)
+    {
+        RegionRule(c, allowAll: true);
+        // an empty region is the row for every region; the key needs a value, as kpi_targets' '*'
+        if (c.Usable("region") && c.Text("region") is null) c["region"] = "*";
     }
 
     private static void TaskRule(RowContext c)
@@ -386,7 +437,7 @@ public static class DatasetCatalog
     }
 
     /// <summary>Area prefixes of the indicator catalogue ids.</summary>
-    public static readonly string[] IndicatorAreas = ["tasks", "staffing", "par_index", "sipas", "pci", "revenue", "grdp"];
+    public static readonly string[] IndicatorAreas = ["tasks", "staffing", "par_index", "sipas", "pci", "revenue", "grdp", "units"];
 
     private static void KpiTargetRule(RowContext c)
     {

@@ -157,4 +157,19 @@ public static class SampleFigures
         ("pci.rank", "31", "5", "10"),
         ("tasks.on_time_rate", "31", "92", "85"),
     ];
+
+    /// <summary>
+    /// unit_standards.csv: example minimums only, chosen so that some sample communes fall short;
+    /// they are not the figures of any resolution (data-samples/README.md says so, and so does the
+    /// source column every briefing prints beside them). Special zones have no row: not assessed.
+    /// </summary>
+    public static IReadOnlyList<(string UnitType, string? Region, string Criterion, string Minimum, string Source)> UnitStandards { get; } =
+    [
+        ("xa", null, "population", "16000", ExampleStandardSource),
+        ("xa", null, "area_km2", "30", ExampleStandardSource),
+        ("phuong", null, "population", "24000", ExampleStandardSource),
+        ("phuong", null, "area_km2", "5.5", ExampleStandardSource),
+    ];
+
+    public const string ExampleStandardSource = "Số liệu ví dụ (data-samples), không trích từ văn bản nào";
 }

@@ -100,6 +100,7 @@ public static class SampleProvinceGenerator
         files.Add(WriteGrdp(outDir, seed));
         files.Add(WriteIndices(outDir, seed));
         files.Add(WriteKpiTargets(outDir));
+        files.Add(WriteUnitStandards(outDir));
         files.AddRange(BrokenSamples.Write(Path.Combine(outDir, "broken"), cities[0], cities[1]));
 
         // the templates as offices fill them in Excel (title block, two-row headings, totals, signatures)
@@ -191,6 +192,17 @@ public static class SampleProvinceGenerator
         foreach (var (id, unit, green, amber) in SampleFigures.KpiTargets)
         {
             w.Field(id).Field(unit).Field(green).Field(amber);
+            w.EndRow();
+        }
+        return w.Path;
+    }
+
+    private static string WriteUnitStandards(string outDir)
+    {
+        using var w = new ContractCsvWriter(Path.Combine(outDir, "unit_standards.csv"), "unit_type", "region", "criterion", "minimum", "source");
+        foreach (var (type, region, criterion, minimum, source) in SampleFigures.UnitStandards)
+        {
+            w.Field(type).Field(region).Field(criterion).Field(minimum).Field(source);
             w.EndRow();
         }
         return w.Path;

@@ -27,8 +27,16 @@ public static class BriefingBuilder
             Staffing(values, names),
             Tasks(metrics, values, unitCode, asOf, names),
             sources ?? metrics.Sources(unitCode),
-            unit.Type, parent);
+            unit.Type, parent,
+            UnitStandards(metrics, values, unitCode));
     }
+
+    private static UnitStandardFacts UnitStandards(MetricsService metrics, Values v, string unit) => new(
+        v["units.below_standard"],
+        v.By("units.below_standard", "criterion").ToDictionary(x => x.Key, x => x.Value),
+        v["units.standard_unassessed"],
+        metrics.StandardChecks(unit),
+        metrics.BelowStandard(unit));
 
     /// <summary>Looks values up by id and dims.</summary>
     internal sealed class Values(IReadOnlyList<MetricValue> all)

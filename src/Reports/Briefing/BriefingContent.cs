@@ -34,8 +34,10 @@ public static class BriefingContent
             ("THU NGÂN SÁCH VÀ TĂNG TRƯỞNG KINH TẾ", RevenueSection(d)),
             ("CẢI CÁCH HÀNH CHÍNH (PAR INDEX, SIPAS, PCI)", IndexSection(d)),
             ("ĐỘI NGŨ CÁN BỘ, CÔNG CHỨC CẤP XÃ", StaffingSection(d)),
-            ("THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO", TaskSection(d, annexes)),
         };
+        if (UnitStandardContent.Applies(d))
+            sections.Add((UnitStandardContent.Title, UnitStandardContent.Blocks(d)));
+        sections.Add(("THỰC HIỆN NHIỆM VỤ ĐƯỢC GIAO", TaskSection(d, annexes)));
         for (var i = 0; i < sections.Count; i++)
         {
             blocks.Add(new Heading(1, $"{Roman(i + 1)}- {sections[i].Title}"));

@@ -17,7 +17,12 @@ public sealed record BriefingData(
     TaskFacts Tasks,
     IReadOnlyList<DataSource> Sources,
     string? UnitType = null,
-    string? ParentName = null);
+    string? ParentName = null,
+    UnitStandardFacts? UnitStandards = null)
+{
+    /// <summary>The unit standards of the roll-up's communes; none when not gathered or none loaded.</summary>
+    public UnitStandardFacts Standards => UnitStandards ?? UnitStandardFacts.None;
+}
 
 public sealed record RevenueFacts(
     double? TotalYtd,

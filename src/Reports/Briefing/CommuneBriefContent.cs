@@ -41,6 +41,7 @@ public static class CommuneBriefContent
                 + (worst.Count == 0 ? "." : $", thiếu nhiều nhất ở lĩnh vực {string.Join(", ", worst.Take(3).Select(g => $"{g.Specialty.ToLowerInvariant()} ({F.Number(g.Shortage)})"))}.")));
             if (StaffingTable(s) is { } table) blocks.Add(table);
         }
+        if (UnitStandardContent.OwnSentence(d) is { } standards) blocks.Add(new Paragraph(standards));
         blocks.Add(new Heading(2, "2- Thực hiện nhiệm vụ"));
         if (t.Total is null or 0) blocks.Add(new Paragraph("Đơn vị chưa có nhiệm vụ được giao."));
         else

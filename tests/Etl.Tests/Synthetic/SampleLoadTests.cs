@@ -23,7 +23,7 @@ public sealed class SampleLoadTests : IDisposable
         using var db = Warehouse.Warehouse.OpenMigrated(Path.Combine(_dir, "warehouse.duckdb"));
         var report = LoadPipeline.Load(db, [Dir], new LoadOptions { RejectsDirectory = _dir });
         Assert.All(report.Files, f => Assert.True(f.Outcome == LoadOutcome.Loaded, $"{f.File}: {f.Outcome} {string.Join("; ", f.Errors.Select(e => e.ReasonEn))}"));
-        Assert.Equal(22, report.Files.Count);
+        Assert.Equal(23, report.Files.Count);
         Assert.Equal(2_163, report.Files.Single(f => f.File == "staffing_92_2026-03-31.xlsx").Inserted);
         Assert.Equal(19, report.Files.Single(f => f.File == "revenue_targets_92.xlsx").Inserted);
 
