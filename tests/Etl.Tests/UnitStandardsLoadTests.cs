@@ -121,7 +121,7 @@ public class UnitStandardsLoadTests
                 coalesce(cast(established as varchar), chr(30)), coalesce(cast(former_units as varchar), chr(30)),
                 coalesce(cast(cluster as varchar), chr(30))));
             drop table raw.unit_standards;
-            delete from meta.schema_version where version = 3;
+            delete from meta.schema_version where version = 2;
             """);
 
         var again = s.Load(units).Files.Single(); // migrates to 002 first
