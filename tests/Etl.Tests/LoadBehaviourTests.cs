@@ -206,8 +206,8 @@ public class LoadBehaviourTests
         using var s = new Scratch();
         s.LoadBase();
         var f = s.Load(s.Write("staffing_d.csv", $"{StaffingHeader}\n2026-01-15,09801,cong_chuc,dat_dai,2,3\n2026-01-15,09801,cong_chuc,cntt,2,1\n15/01/2026,09801,Công chức,Đất đai,2,2\n")).Files.Single();
-        // one error per repeated key, on its first line, naming every line of it
-        Assert.Equal([2], f.Errors.Select(e => e.Line!.Value));
+        // one error per repeated key, on the line that repeats it, naming every line of it
+        Assert.Equal([4], f.Errors.Select(e => e.Line!.Value));
         Assert.Contains("on 2 lines: 2, 4", f.Errors[0].ReasonEn);
         Assert.Contains("trên 2 dòng: 2, 4", f.Errors[0].ReasonVi);
         Assert.Equal(2, f.Rejected);
@@ -222,7 +222,7 @@ public class LoadBehaviourTests
         var f = s.Load(new LoadOptions { Partial = true, RejectsDirectory = s.Dir },
             s.Write("staffing_same.csv", $"{StaffingHeader}\n2026-01-15,09802,cong_chuc,cntt,1,1\n{same}")).Files.Single();
         var e = Assert.Single(f.Errors);
-        Assert.Equal(3, e.Line);
+        Assert.Equal(4, e.Line);   // the key's lines are 3…1202: the error stands where it is first repeated
         Assert.Equal("2026-01-15 / 09801 / cong_chuc / dat_dai", e.Value);
         Assert.Equal("trùng khóa (snapshot_date, unit_code, position_group, specialty) trên 1.200 dòng: 3, 4, 5, 6, 7, …", e.ReasonVi);
         Assert.Equal("duplicate key (snapshot_date, unit_code, position_group, specialty) on 1,200 lines: 3, 4, 5, 6, 7, …", e.ReasonEn);
@@ -424,7 +424,7 @@ public class RuleMessageTests
         var path = Path.Combine(s.Dir, "units_d.xlsx");
         Analytics.Etl.Input.XlsxWriter.WriteFile(path, "DS", ["unit_code", "unit_name", "unit_type"], [["X1", "A", "tinh"], ["X1", "B", "tinh"]]);
         var f = s.Load(path).Files.Single();
-        Assert.Equal([("DS", 2)], f.Errors.Select(e => (e.Sheet!, e.Line!.Value)));
+        Assert.Equal([("DS", 3)], f.Errors.Select(e => (e.Sheet!, e.Line!.Value)));
         Assert.Contains("on 2 rows: 2, 3", f.Errors[0].ReasonEn);
         Assert.Contains("trên 2 hàng: 2, 3", f.Errors[0].ReasonVi);
     }

@@ -78,8 +78,7 @@ public class UnitStandardsLoadTests
             (3, "unit_type", "tinh"),       // only xa, phuong, dac_khu have unit standards
             (4, "criterion", "thu_nhap"),   // not a numeric column of units
             (5, "minimum", "0"),            // a minimum of 0 would make every % infinite
-            (6, "unit_type", "xa / mien_nui / population"),  // "Miền núi" and mien_nui are one region:
-            (7, "unit_type", "xa / mien_nui / population"),  // the same key twice
+            (7, "unit_type", "xa / mien_nui / population"),  // "Miền núi" (line 6) and mien_nui are one region: the key repeated
             (8, "region", "—"),             // no letters or digits
         ], errors.OrderBy(e => e.Line));
         Assert.All(file.Errors, e => Assert.False(string.IsNullOrWhiteSpace(e.ReasonVi) || string.IsNullOrWhiteSpace(e.ReasonEn)));

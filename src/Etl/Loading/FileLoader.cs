@@ -294,7 +294,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
                 Reject(rejected, f.Line, issue);
                 if (f.Duplicate) duplicates[f.Line] = issue;
             }
-            // a repeated key is one error, on its first line, but every line of it is refused (one shared reason each)
+            // a repeated key is one error, on the line that repeats it, but every line of it is refused (one shared reason each)
             if (duplicates.Count > 0)
                 foreach (var (line, first) in connection.Query<(int, int)>(DuplicateKeySql(spec, sheet is not null, "sql/load/duplicate_key_lines.sql")))
                     if (line != first && duplicates.TryGetValue(first, out var duplicate))
