@@ -137,8 +137,10 @@ public static class SqlPage
             sb.Append("<ul class=\"plain\">");
             foreach (var v in metricsViews)
             {
+                // a query runs only on POST (a link could be followed cross-site), so each view is a one-button form
                 var q = $"select * from metrics.{v} limit 100";
-                sb.Append("<li><a href=\"/sql?q=").Append(Html.E(Html.U(q))).Append("\"><code>metrics.").Append(Html.E(v)).Append("</code></a></li>");
+                sb.Append("<li><form method=\"post\" action=\"/sql\"><input type=\"hidden\" name=\"q\" value=\"").Append(Html.E(q))
+                  .Append("\"><button type=\"submit\" class=\"link\"><code>metrics.").Append(Html.E(v)).Append("</code></button></form></li>");
             }
             sb.Append("</ul>");
         }

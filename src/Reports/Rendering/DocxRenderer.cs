@@ -35,7 +35,7 @@ public sealed class DocxRenderer(FontSet fonts)
     public static IReadOnlySet<Type> Handles { get; } = new HashSet<Type>
     {
         typeof(PartyHeader), typeof(TitleBlock), typeof(Heading), typeof(Paragraph), typeof(KpiTiles), typeof(TableBlock),
-        typeof(FigureBlock), typeof(PageBreakBlock), typeof(SignatureBlock),
+        typeof(FigureBlock), typeof(PageBreakBlock), typeof(SignatureBlock), typeof(AnnexHeader),
     };
 
     public const string BodyFont = "Times New Roman";
@@ -153,6 +153,7 @@ public sealed class DocxRenderer(FontSet fonts)
         FigureBlock f => FigureParagraphs(f, ++state.Figures, state),
         PageBreakBlock => [new WParagraph(new Run(new Break { Type = BreakValues.Page }))],
         SignatureBlock s => [Spacing(), SignatureTable(s)],
+        AnnexHeader a => AnnexParagraphs(a),
         _ => throw new NotSupportedException($"Word renderer: no rendering for {block.GetType().Name}"),
     };
 
@@ -383,6 +384,7 @@ public sealed class DocxRenderer(FontSet fonts)
         };
         if (t.Change is not null) content.Add(P(TextRun(t.Change, halfPoints: 21)));
         if (status is not null) content.Add(P(TextRun("Tình trạng: ", halfPoints: 21), TextRun(status, bold: true, halfPoints: 21, color: color)));
+        if (t.StatusBasis is not null) content.Add(P(TextRun(t.StatusBasis, italic: true, halfPoints: 19)));
         if (t.Note is not null) content.Add(P(TextRun(t.Note, italic: true, halfPoints: 19)));
         var border = new TableCellBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4, Color = "B0B0B0" },
@@ -450,6 +452,14 @@ public sealed class DocxRenderer(FontSet fonts)
             var row = new TableRow(new TableRowProperties(new CantSplit()));
             for (var c = 0; c < t.Columns.Count; c++)
                 row.Append(Cell(widths[c], [Para("TableText", Align(t.Columns[c].Align), TextRun(c < r.Count ? r[c] : ""))]));
+            table.Append(row);
+        }
+        // closing rows ("Và N … khác", "Tổng cộng") in bold, as in the PDF
+        foreach (var r in t.Totals ?? [])
+        {
+            var row = new TableRow(new TableRowProperties(new CantSplit()));
+            for (var c = 0; c < t.Columns.Count; c++)
+                row.Append(Cell(widths[c], [Para("TableText", Align(t.Columns[c].Align), TextRun(c < r.Count ? r[c] : "", bold: true))]));
             table.Append(row);
         }
         yield return table;
@@ -529,6 +539,18 @@ public sealed class DocxRenderer(FontSet fonts)
         var alt = Nfc(ChartDataText.Describe(f.Figure));
         yield return Para("Figure", JustificationValues.Center, new Run(Drawing(state.Main.GetIdOfPart(image), id, $"Biểu đồ {number}", alt,
             (long)(widthMm * EmuPerMm), (long)(heightMm * EmuPerMm))));
+        // unit, period and selection rule, as under the PDF's chart
+        if (f.Figure.Note is { Length: > 0 } note) yield return Para("Note", JustificationValues.Center, TextRun(note));
+    }
+
+    /// <summary>"PHỤ LỤC n", its title and the reference to the report, on a new page (as the PDF's annex).</summary>
+    private static IEnumerable<OpenXmlElement> AnnexParagraphs(AnnexHeader a)
+    {
+        yield return new WParagraph(new Run(new Break { Type = BreakValues.Page }));
+        yield return Line(a.Label.ToUpperInvariant(), bold: true);
+        yield return Line(a.Title, bold: true);
+        if (a.Reference is { Length: > 0 } reference) yield return Line(reference, italic: true, halfPoints: 26);
+        yield return Spacing();
     }
 
     private static Drawing Drawing(string relationshipId, uint id, string name, string alt, long cx, long cy) =>

@@ -26,7 +26,7 @@ public sealed class SqlConsoleBrowserTests(DashboardFixture f) : IClassFixture<D
         Assert.Contains("Tỉnh Mẫu", table);
         Assert.Contains("Xã Nam", table);
         // a metrics view is one click away
-        await page.Locator("a", new() { HasText = "metrics.indicator_catalogue" }).ClickAsync();
+        await page.Locator("button", new() { HasText = "metrics.indicator_catalogue" }).ClickAsync();
         Assert.Contains("tasks.on_time_rate", await page.Locator("table.data").InnerTextAsync());
         // and the data dictionary too, with grain and the catalogue
         await page.Locator("a", new() { HasText = "Từ điển dữ liệu" }).ClickAsync();

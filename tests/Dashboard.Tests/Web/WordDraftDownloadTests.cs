@@ -31,7 +31,7 @@ public sealed class WordDraftDownloadTests : IAsyncLifetime
         Assert.EndsWith(".docx", r.Content.Headers.ContentDisposition?.FileNameStar ?? r.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         using var word = WordprocessingDocument.Open(await r.Content.ReadAsStreamAsync(), false);
         var text = string.Join("\n", word.MainDocumentPart!.Document!.Body!.Descendants<Paragraph>().Select(p => p.InnerText));
-        Assert.Contains("ĐẢNG BỘ TỈNH MẪU", text);
+        Assert.Contains("TỈNH ỦY MẪU", text);   // the issuing body of a province's document
         Assert.Contains("ĐẢNG CỘNG SẢN VIỆT NAM", text);
         Assert.Contains("BÁO CÁO", text);
     }
