@@ -47,7 +47,11 @@ public static class VietnameseFormat
     /// <summary>25/11/2026 (tables).</summary>
     public static string Date(DateOnly d) => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>"ngày 25 tháng 11 năm 2026"; day and month below 10 get a leading zero ("ngày 06 tháng 06 năm 2026"), as the Party format asks.</summary>
+    /// <summary>
+    /// "ngày 25 tháng 11 năm 2026": as the Party and state document rules write a date, a day below 10
+    /// and the months 1 and 2 take a leading zero, nothing else ("ngày 05 tháng 6 năm 2026", "ngày 31
+    /// tháng 01 năm 2026"). Every layer writes dates in words through this one function.
+    /// </summary>
     public static string LongDate(DateOnly d) =>
-        $"ngày {d.Day:00} tháng {d.Month:00} năm {d.Year}";
+        $"ngày {d.Day.ToString(d.Day < 10 ? "00" : "0", CultureInfo.InvariantCulture)} tháng {d.Month.ToString(d.Month < 3 ? "00" : "0", CultureInfo.InvariantCulture)} năm {d.Year}";
 }

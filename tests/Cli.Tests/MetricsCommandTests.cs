@@ -43,7 +43,7 @@ public sealed class MetricsCommandTests : SmallProvince
     {
         var (exit, output, _) = Run("metrics", "--db", Db, "--unit", "P", "--as-of", "31/03/2026", "--id", "tasks.");
         Assert.Equal(0, exit);
-        Assert.Contains("Chỉ tiêu của Tỉnh P (P) tại ngày 31 tháng 03 năm 2026", output);
+        Assert.Contains("Chỉ tiêu của Tỉnh P (P) tại ngày 31 tháng 3 năm 2026", output);   // no leading zero for March
         Assert.Matches(@"Tỷ lệ hoàn thành đúng hạn\s+50,0%\s+Chưa đạt", output);
         Assert.Matches(@"Số ngày quá hạn bình quân\s+30,0 ngày", output);   // 03-31 − 03-01
         // totals before the breakdown by lead unit

@@ -35,8 +35,7 @@ public sealed record PartyHeader(string? SuperiorBody, string IssuingBody, strin
 public static class PartyDate
 {
     /// <summary>"ngày 05 tháng 6 năm 2026": a leading zero for a day below 10 and a month below 3 (01, 02), nothing else.</summary>
-    public static string Long(DateOnly d) =>
-        $"ngày {d.Day.ToString(d.Day < 10 ? "00" : "0", System.Globalization.CultureInfo.InvariantCulture)} tháng {d.Month.ToString(d.Month < 3 ? "00" : "0", System.Globalization.CultureInfo.InvariantCulture)} năm {d.Year}";
+    public static string Long(DateOnly d) => Analytics.Metrics.VietnameseFormat.LongDate(d);
 }
 
 /// <summary>The document kind ("BÁO CÁO") centred, the subject in bold, then "-----".</summary>
