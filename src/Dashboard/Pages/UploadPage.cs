@@ -241,6 +241,7 @@ public static partial class UploadPage
         ("revenue_targets", "Dự toán, kế hoạch thu", "du-toan_…"),
         ("grdp", "Tăng trưởng GRDP", "tang-truong_…"),
         ("kpi_targets", "Ngưỡng đánh giá chỉ tiêu", "nguong_…"),
+        ("unit_standards", "Tiêu chuẩn đơn vị hành chính", "tieu-chuan_…"),
     ];
 
     private static string DatasetOptions() =>

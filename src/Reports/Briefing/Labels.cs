@@ -45,6 +45,7 @@ public static class Labels
         ["revenue_targets"] = "Dự toán, kế hoạch thu",
         ["grdp"] = "Tăng trưởng GRDP",
         ["kpi_targets"] = "Mục tiêu các chỉ tiêu",
+        ["unit_standards"] = "Tiêu chuẩn đơn vị hành chính",
     };
 
     /// <summary>Indicator id prefix → the name readers know.</summary>
