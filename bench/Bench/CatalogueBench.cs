@@ -1,4 +1,4 @@
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Metrics;
 using Dapper;
 
@@ -14,7 +14,7 @@ public static class CatalogueBench
     public static void Run(BenchOptions o, Results results, bool everyProvince)
     {
         var db = LoadBench.ScaleDb(o);
-        using var connection = Warehouse.Open(db, readOnly: true);
+        using var connection = WarehouseFile.Open(db, readOnly: true);
         var metrics = new MetricsService(connection);
         var asOf = metrics.LatestMonthEnd() ?? throw new InvalidOperationException("no month end in " + db);
         var units = metrics.Units();

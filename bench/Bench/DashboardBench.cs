@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Metrics;
 
 namespace Analytics.Bench;
@@ -68,7 +68,7 @@ public static class DashboardBench
         var db = LoadBench.ScaleDb(o);
         string province, commune;
         DateOnly asOf;
-        using (var c = Warehouse.Open(db, readOnly: true))
+        using (var c = WarehouseFile.Open(db, readOnly: true))
         {
             var m = new MetricsService(c);
             asOf = m.LatestMonthEnd()!.Value;

@@ -1,4 +1,4 @@
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Metrics;
 using Analytics.Reports.Briefing;
 using Analytics.Reports.Rendering;
@@ -32,7 +32,7 @@ public static class ReportBench
         var communes = new List<double>();
         var communesCpu = new List<double>();
         int pages = 0;
-        using var connection = Warehouse.Open(db, readOnly: true);
+        using var connection = WarehouseFile.Open(db, readOnly: true);
         var metrics = new MetricsService(connection);
         var renderer = new PdfRenderer();
         var options = new BriefingOptions();

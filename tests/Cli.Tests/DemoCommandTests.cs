@@ -1,4 +1,4 @@
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Dapper;
 
 namespace Analytics.Cli.Tests;
@@ -30,7 +30,7 @@ public class DemoCommandTests
         Assert.True(File.Exists(Path.Combine(outDir, "load_report.json")));
         Assert.True(File.Exists(Path.Combine(outDir, "broken_report.json")));
 
-        using var db = Warehouse.Open(Path.Combine(outDir, "warehouse.duckdb"), readOnly: true);
+        using var db = WarehouseFile.Open(Path.Combine(outDir, "warehouse.duckdb"), readOnly: true);
         Assert.Equal(2_746 + 2_583, db.ExecuteScalar<long>("select count(*) from raw.tasks"));
         Assert.Equal(197_810, db.ExecuteScalar<double>("select sum(amount_bn_vnd) from raw.revenue where unit_code = '31' and year = 2025"), 6);
         Assert.Equal(0, db.ExecuteScalar<long>("select count(*) from raw.tasks where task_id like '%-T9000%'"));

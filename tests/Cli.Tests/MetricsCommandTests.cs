@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 
 namespace Analytics.Cli.Tests;
 
@@ -96,7 +96,7 @@ public sealed class MetricsCommandTests : SmallProvince
     [Fact]
     public void An_out_of_date_metrics_layer_is_refused_with_the_fix()
     {
-        using (var connection = Warehouse.Open(Db))
+        using (var connection = WarehouseFile.Open(Db))
         using (var command = connection.CreateCommand())
         {
             command.CommandText = "update meta.model_version set checksum = 'old' where name = 'sql/metrics/tasks.sql'";

@@ -1,5 +1,5 @@
 using System.Text;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Dapper;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -46,7 +46,7 @@ public sealed class ScheduleCommandTests : IDisposable
         Assert.True(exit == ExitCode.Ok, stdout + stderr);
 
         // the inbox is in the warehouse
-        using (var db = Warehouse.Open(Db, readOnly: true))
+        using (var db = WarehouseFile.Open(Db, readOnly: true))
             Assert.Equal(4, db.ExecuteScalar<long>("select count(*) from raw.tasks where task_id like '77-%'"));
 
         // a dated folder with both renderings of the one report, the load report and the missing list
@@ -93,7 +93,7 @@ public sealed class ScheduleCommandTests : IDisposable
 
         Assert.Equal(ExitCode.Refused, exit);
         Assert.Contains("load_report.json", stderr);
-        using (var db = Warehouse.Open(Db, readOnly: true))
+        using (var db = WarehouseFile.Open(Db, readOnly: true))
             Assert.Equal(0, db.ExecuteScalar<long>("select count(*) from raw.staffing where snapshot_date = '2026-05-16'"));
         Assert.True(File.Exists(Path.Combine(Month, "bao-cao-thang-77-2026-05.pdf")));
         // Cát Tiên's refused appendix does not count as sent

@@ -1,4 +1,4 @@
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 
 namespace Analytics.Cli.Tests;
 
@@ -15,7 +15,7 @@ public abstract class SmallProvince : IDisposable
     protected SmallProvince()
     {
         Directory.CreateDirectory(_dir);
-        using var connection = Warehouse.OpenMigrated(Db);
+        using var connection = WarehouseFile.OpenMigrated(Db);
         using var command = connection.CreateCommand();
         command.CommandText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "small_province.sql"));
         command.ExecuteNonQuery();

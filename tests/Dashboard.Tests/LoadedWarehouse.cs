@@ -1,5 +1,5 @@
 using Analytics.Etl.Loading;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 
 namespace Analytics.Dashboard.Tests;
 
@@ -15,7 +15,7 @@ public sealed class LoadedWarehouse : IDisposable
     public LoadedWarehouse()
     {
         System.IO.Directory.CreateDirectory(Directory);
-        using var c = Warehouse.OpenMigrated(DbPath);
+        using var c = WarehouseFile.OpenMigrated(DbPath);
         var report = LoadPipeline.Load(c, [Examples], new LoadOptions());
         if (!report.Ok) throw new InvalidOperationException("the acceptance examples did not load: " + report.ToJson());
     }

@@ -1,4 +1,4 @@
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Dapper;
 
 namespace Analytics.Dashboard.Tests;
@@ -12,7 +12,7 @@ public sealed class TestWarehouse : IDisposable
     public TestWarehouse(bool seed = true)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        using var c = Warehouse.OpenMigrated(DbPath);
+        using var c = WarehouseFile.OpenMigrated(DbPath);
         if (!seed) return;
         c.Execute("""
             insert into meta.loads (load_id, file_name, sha256, dataset, started_at, finished_at, rows_read, inserted, outcome)
@@ -27,7 +27,7 @@ public sealed class TestWarehouse : IDisposable
     /// <summary>Rows of a table, read on a plain connection outside any sandbox.</summary>
     public long Count(string table)
     {
-        using var c = Warehouse.Open(DbPath, readOnly: true);
+        using var c = WarehouseFile.Open(DbPath, readOnly: true);
         return c.ExecuteScalar<long>($"select count(*) from {table}");
     }
 

@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using System.Text;
 using Analytics.Etl.Loading;
 using Dapper;
@@ -29,7 +30,7 @@ public sealed class Scratch : IDisposable
     private DuckDBConnection? _connection;
 
     /// <summary>The test's warehouse connection, opened once (opening a DuckDB file is the slow part).</summary>
-    public DuckDBConnection Connection => _connection ??= Warehouse.Warehouse.OpenMigrated(InMemory ? ":memory:" : Db);
+    public DuckDBConnection Connection => _connection ??= WarehouseFile.OpenMigrated(InMemory ? ":memory:" : Db);
 
     /// <summary>Tests that only read results through Connection use an in-memory warehouse (no fsync per commit).</summary>
     public bool InMemory { get; init; } = true;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Analytics.Etl.Loading;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 
 namespace Analytics.Metrics.Tests;
 
@@ -21,12 +21,12 @@ public sealed class SnapshotValuesTests : IClassFixture<SnapshotValuesTests.Samp
         public Samples()
         {
             Directory.CreateDirectory(_dir);
-            using (var writer = Warehouse.OpenMigrated(DbPath))
+            using (var writer = WarehouseFile.OpenMigrated(DbPath))
             {
                 var report = LoadPipeline.Load(writer, [RepoPaths.DataSamples], new LoadOptions { RejectsDirectory = _dir });
                 Assert.All(report.Files, f => Assert.Equal(LoadOutcome.Loaded, f.Outcome));
             }
-            Connection = Warehouse.Open(DbPath, readOnly: true);
+            Connection = WarehouseFile.Open(DbPath, readOnly: true);
         }
 
         public string DbPath => Path.Combine(_dir, "w.duckdb");

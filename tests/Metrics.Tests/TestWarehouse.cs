@@ -1,4 +1,4 @@
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Dapper;
 using DuckDB.NET.Data;
 
@@ -15,7 +15,7 @@ public sealed class TestWarehouse : IDisposable
     public TestWarehouse()
     {
         Directory.CreateDirectory(_dir);
-        Connection = Warehouse.OpenMigrated(DbPath);
+        Connection = WarehouseFile.OpenMigrated(DbPath);
         Connection.Execute("insert into meta.loads (load_id, file_name, sha256, dataset, started_at, finished_at, rows_read, inserted, outcome) values (1, 'fixture.csv', 'f1', 'fixture', '2026-11-25 09:00:00', '2026-11-25 09:00:01', 0, 0, 'loaded')");
     }
 
@@ -29,7 +29,7 @@ public sealed class TestWarehouse : IDisposable
     public void ReopenReadOnly()
     {
         Connection.Dispose();
-        Connection = Warehouse.Open(DbPath, readOnly: true);
+        Connection = WarehouseFile.Open(DbPath, readOnly: true);
     }
 
     public TestWarehouse Unit(string code, string name, string type, string? parent = null, string? cluster = null)

@@ -1,5 +1,5 @@
 using System.Text;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Metrics;
 using Analytics.Reports.Briefing;
 using Analytics.Reports.Documents;
@@ -25,7 +25,7 @@ public sealed class UnitStandardBriefingTests : IDisposable
     public UnitStandardBriefingTests()
     {
         Directory.CreateDirectory(_dir);
-        using var c = Warehouse.OpenMigrated(DbPath);
+        using var c = WarehouseFile.OpenMigrated(DbPath);
         c.Execute("""
             insert into raw.units (unit_code, unit_name, unit_type, parent_code, region, population, area_km2, row_hash, load_id) values
                 ('98', 'Tỉnh Mẫu', 'tinh', null, null, 1000000, 3000, 'h', 1),
@@ -54,7 +54,7 @@ public sealed class UnitStandardBriefingTests : IDisposable
 
     private BriefingData Gather(string unit)
     {
-        using var connection = Warehouse.Open(DbPath, readOnly: true);
+        using var connection = WarehouseFile.Open(DbPath, readOnly: true);
         return BriefingBuilder.Gather(new MetricsService(connection), unit, AsOf);
     }
 
@@ -98,7 +98,7 @@ public sealed class UnitStandardBriefingTests : IDisposable
     [Fact]
     public void Without_standards_the_briefing_has_no_such_section()
     {
-        using (var c = Warehouse.Open(DbPath)) c.Execute("delete from raw.unit_standards");
+        using (var c = WarehouseFile.Open(DbPath)) c.Execute("delete from raw.unit_standards");
         var text = PdfText(new PdfRenderer().RenderToBytes(BriefingContent.Build(Gather("98"), new BriefingOptions())));
         Assert.DoesNotContain("TIÊU CHUẨN", text);
         Assert.DoesNotContain("Tiêu chuẩn đơn vị hành chính", PdfText(new PdfRenderer().RenderToBytes(CommuneBriefContent.Build(Gather("09802"), new BriefingOptions()))));

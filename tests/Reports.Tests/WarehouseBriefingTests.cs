@@ -1,5 +1,5 @@
 using System.Text;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Metrics;
 using Analytics.Reports.Briefing;
 using Analytics.Reports.Rendering;
@@ -20,7 +20,7 @@ public sealed class WarehouseBriefingTests : IDisposable
     public WarehouseBriefingTests()
     {
         Directory.CreateDirectory(_dir);
-        using var c = Warehouse.OpenMigrated(DbPath);
+        using var c = WarehouseFile.OpenMigrated(DbPath);
         var sql = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "acceptance_examples.sql"))
             .Replace("{examples}", RepoPaths.AcceptanceExamples.Replace("'", "''"), StringComparison.Ordinal);
         c.Execute(sql);
@@ -36,7 +36,7 @@ public sealed class WarehouseBriefingTests : IDisposable
     [Fact]
     public void Briefing_from_the_acceptance_warehouse_says_the_hand_computed_numbers()
     {
-        using var connection = Warehouse.Open(DbPath, readOnly: true);
+        using var connection = WarehouseFile.Open(DbPath, readOnly: true);
         var metrics = new MetricsService(connection);
         var data = BriefingBuilder.Gather(metrics, "98", AsOf);
         Assert.Equal("Tỉnh Mẫu", data.UnitName);
@@ -64,13 +64,13 @@ public sealed class WarehouseBriefingTests : IDisposable
     [Fact]
     public void Index_components_read_with_their_Vietnamese_names_and_unknown_codes_as_given()
     {
-        using (var c = Warehouse.Open(DbPath))
+        using (var c = WarehouseFile.Open(DbPath))
             c.Execute("""
                 insert into raw.admin_indices (year, index_code, unit_code, component, score, max_score, row_hash, load_id) values
                     (2025, 'PAR_INDEX', '98', 'thu_tuc_hanh_chinh', 6, 12.5, 'a', 0),
                     (2025, 'PAR_INDEX', '98', 'C9', 9, 10, 'b', 0)
                 """);
-        using var connection = Warehouse.Open(DbPath, readOnly: true);
+        using var connection = WarehouseFile.Open(DbPath, readOnly: true);
         var data = BriefingBuilder.Gather(new MetricsService(connection), "98", AsOf);
         var par = Assert.Single(data.Indices.Latest, i => i.Index == "PAR INDEX");
         Assert.Equal("Thủ tục hành chính", par.WeakestComponent); // 6 / 12,5 = 48% < 9 / 10 = 90%
@@ -92,7 +92,7 @@ public sealed class ReportCommandTests : IDisposable
     public ReportCommandTests()
     {
         Directory.CreateDirectory(_dir);
-        using var c = Warehouse.OpenMigrated(Path.Combine(_dir, "w.duckdb"));
+        using var c = WarehouseFile.OpenMigrated(Path.Combine(_dir, "w.duckdb"));
         c.Execute(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "acceptance_examples.sql"))
             .Replace("{examples}", RepoPaths.AcceptanceExamples.Replace("'", "''"), StringComparison.Ordinal));
     }

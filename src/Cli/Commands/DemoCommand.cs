@@ -1,5 +1,5 @@
 using Analytics.Etl.Loading;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Metrics;
 using Analytics.Metrics.Catalogue;
 using Dapper;
@@ -122,7 +122,7 @@ public sealed class DemoCommand : ICommand
 
     private static void PrintReviewFigures(string dbPath, string unit, DateOnly asOf, TextWriter stdout)
     {
-        using var connection = Warehouse.Open(dbPath, readOnly: true);
+        using var connection = WarehouseFile.Open(dbPath, readOnly: true);
         var metrics = new MetricsService(connection);
         var values = metrics.Compute(unit, asOf);
         stdout.WriteLine($"   {metrics.Unit(unit)?.Name} ({unit}), đến / as of {VietnameseFormat.Date(asOf)}");
@@ -142,7 +142,7 @@ public sealed class DemoCommand : ICommand
 
     private static (bool Ok, string Summary) LoadSamples(string dbPath, string samples, string outDir, TextWriter stdout, TextWriter stderr)
     {
-        using var db = Warehouse.OpenMigrated(dbPath);
+        using var db = WarehouseFile.OpenMigrated(dbPath);
         var options = new LoadOptions { RejectsDirectory = outDir, Progress = LoadReportPrinter.Progress(stderr) };
 
         stdout.WriteLine("1. Nạp dữ liệu mẫu / loading the samples");

@@ -1,4 +1,4 @@
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 
 namespace Analytics.Cli.Commands;
 
@@ -29,7 +29,7 @@ public sealed class DoctorCommand : ICommand
             stderr.WriteLine($"Lỗi / error: không có kho dữ liệu / no warehouse at {db}");
             return ExitCode.Failure;
         }
-        using var connection = Warehouse.Open(db, readOnly: true);
+        using var connection = WarehouseFile.Open(db, readOnly: true);
         var problems = WarehouseDoctor.Examine(connection);
         if (problems.Count == 0)
         {

@@ -1,4 +1,4 @@
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Metrics;
 using Analytics.Metrics.Export;
 
@@ -34,7 +34,7 @@ public sealed class ExportCommand : ICommand
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         IReadOnlyList<ExportedObject> written;
-        using (var connection = Warehouse.Open(db, readOnly: true))
+        using (var connection = WarehouseFile.Open(db, readOnly: true))
             written = ParquetExport.Write(connection, outDir);
         stdout.WriteLine($"{"bảng / table",-22} {"dòng / rows",14} {"tệp / files",12} {"MB",10}");
         foreach (var o in written)

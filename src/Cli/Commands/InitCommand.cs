@@ -1,4 +1,4 @@
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 
 namespace Analytics.Cli.Commands;
 
@@ -18,8 +18,8 @@ public sealed class InitCommand : ICommand
     {
         args.AllowOnly("--db");
         var db = args.Required("--db");
-        using var connection = Warehouse.Open(db);
-        var result = Warehouse.Migrate(connection);
+        using var connection = WarehouseFile.Open(db);
+        var result = WarehouseFile.Migrate(connection);
         stdout.WriteLine(result.AppliedMigrations.Count == 0
             ? $"Kho dữ liệu {db} đã ở phiên bản lược đồ {result.SchemaVersion} / already at schema version {result.SchemaVersion}."
             : $"Kho dữ liệu {db}: áp dụng {string.Join(", ", result.AppliedMigrations)}; phiên bản lược đồ {result.SchemaVersion} / schema version {result.SchemaVersion}.");

@@ -1,5 +1,5 @@
 using Analytics.Etl.Loading;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 
 namespace Analytics.Cli.Commands;
 
@@ -42,7 +42,7 @@ public sealed class LoadCommand : ICommand
             Progress = LoadReportPrinter.Progress(stderr),
         };
         var paths = LoadReportPrinter.Paths(args, valueOptions);
-        using var connection = Warehouse.OpenMigrated(db);
+        using var connection = WarehouseFile.OpenMigrated(db);
         var report = LoadPipeline.Load(connection, paths, options);
         LoadReportPrinter.Print(report, stdout);
         LoadReportPrinter.WriteJson(report, reportPath);

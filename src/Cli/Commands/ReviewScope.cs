@@ -1,5 +1,5 @@
 using System.Globalization;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Metrics;
 using Dapper;
 using DuckDB.NET.Data;
@@ -29,30 +29,13 @@ internal sealed record ReviewScope(string DbPath, string UnitCode, DateOnly AsOf
     {
         if (!File.Exists(DbPath))
             throw new UsageException($"không tìm thấy kho dữ liệu / warehouse not found: {DbPath} (tạo bằng / create it with: analytics init --db {DbPath})");
-        var connection = Warehouse.Open(DbPath, readOnly: true);
-        var stale = StaleModels(connection);
+        var connection = WarehouseFile.Open(DbPath, readOnly: true);
+        var stale = WarehouseFile.StaleModels(connection);
         if (stale.Count == 0) return connection;
         connection.Dispose();
         throw new UsageException($"lớp chỉ tiêu của kho dữ liệu {DbPath} chưa được cập nhật / the warehouse's metrics layer is missing or out of date "
             + $"({string.Join(", ", stale.Take(3))}{(stale.Count > 3 ? ", …" : "")}): chạy / run analytics init --db {DbPath}");
     }
-
-    /// <summary>Model files (sql/staging, marts, metrics) of this build that the warehouse does not hold in the same text:
-    /// a read-only connection cannot re-apply them, and old macros would give old answers.</summary>
-    private static IReadOnlyList<string> StaleModels(DuckDBConnection connection)
-    {
-        var applied = connection.Query<(string Name, string Checksum)>("select name, checksum from meta.model_version")
-            .ToDictionary(m => m.Name, m => m.Checksum);
-        return typeof(Warehouse).Assembly.GetManifestResourceNames()
-            .Where(n => n.EndsWith(".sql", StringComparison.Ordinal) && (n.StartsWith("sql/staging/", StringComparison.Ordinal)
-                || n.StartsWith("sql/marts/", StringComparison.Ordinal) || n.StartsWith("sql/metrics/", StringComparison.Ordinal)))
-            .Where(n => !applied.TryGetValue(n, out var checksum) || checksum != Sha256(Warehouse.ReadSql(n)))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
-
-    private static string Sha256(string text) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
 
     /// <summary>The unit, or a clear message naming the codes that exist at the top of the tree.</summary>
     public UnitInfo RequireUnit(MetricsService metrics)

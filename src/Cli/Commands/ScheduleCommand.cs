@@ -1,6 +1,6 @@
 using System.Globalization;
 using Analytics.Etl.Loading;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Reports.Briefing;
 using Analytics.Reports.Rendering;
 
@@ -61,7 +61,7 @@ public sealed class ScheduleCommand : ICommand
         // 1. load the inbox (a writable connection, closed before the read-only reports: DuckDB opens a
         // file in one access mode per process)
         bool loadOk;
-        using (var connection = Warehouse.OpenMigrated(db))
+        using (var connection = WarehouseFile.OpenMigrated(db))
         {
             var report = LoadPipeline.Load(connection, [inbox], new LoadOptions
             {

@@ -1,7 +1,7 @@
 using System.Text;
 using Analytics.Dashboard.Snapshots;
 using Analytics.Dashboard.Web;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,8 +23,8 @@ public static class DictionaryPage
             if (!DashboardApp.CallerOf(c).CanQuery) return DashboardApp.Forbidden("SQL");
             using var lease = store.Acquire();
             using var conn = lease.OpenConnection();
-            var objects = conn.Query<DbObject>(Warehouse.ReadSql("sql/dashboard/dictionary_objects.sql")).ToList();
-            var columns = conn.Query<DbColumn>(Warehouse.ReadSql("sql/dashboard/dictionary_columns.sql"))
+            var objects = conn.Query<DbObject>(SqlFiles.Read("sql/dashboard/dictionary_objects.sql")).ToList();
+            var columns = conn.Query<DbColumn>(SqlFiles.Read("sql/dashboard/dictionary_columns.sql"))
                 .ToLookup(x => (x.schema_name, x.table_name));
             var view = new ViewState("/sql", null, null);
             return DashboardApp.HtmlPage(Layout.Page(view, "Từ điển dữ liệu", Render(objects, columns), dataNote: SqlPage.DataNote(lease)));

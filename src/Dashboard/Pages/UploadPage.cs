@@ -5,7 +5,7 @@ using Analytics.Dashboard.Snapshots;
 using Analytics.Dashboard.Web;
 using Analytics.Etl.Datasets;
 using Analytics.Etl.Loading;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -128,7 +128,7 @@ public static partial class UploadPage
         {
             try
             {
-                using var conn = Warehouse.OpenMigrated(store.WarehousePath);
+                using var conn = WarehouseFile.OpenMigrated(store.WarehousePath);
                 // the scope is checked again against the warehouse itself, which may have changed since the check
                 report = LoadPipeline.Load(conn, paths, new LoadOptions { UnitScope = DashboardApp.CallerOf(c).UnitScope });
             }

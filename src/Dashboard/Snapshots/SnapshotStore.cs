@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using System.Diagnostics;
 using Analytics.Dashboard.Sql;
 using DuckDB.NET.Data;
@@ -117,7 +118,7 @@ public sealed class SnapshotStore : IDisposable
                 // The copy is private, so it can be brought up to this build's schema and metrics
                 // models (a warehouse written by an older build still serves), without the server
                 // ever writing the warehouse itself.
-                using (var c = Analytics.Etl.Warehouse.Warehouse.Open(path)) Analytics.Etl.Warehouse.Warehouse.Migrate(c);
+                using (var c = WarehouseFile.Open(path)) WarehouseFile.Migrate(c);
                 fresh = new Snapshot(path, stamp, number, _limits);
             }
             catch (Exception e) when (e is DuckDBException or IOException or InvalidOperationException)
@@ -219,17 +220,10 @@ public sealed class Snapshot
         Number = number;
         Limits = limits;
         _keeper = AnalystSqlSession.OpenHardened(path, limits);
-        using var cmd = _keeper.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'meta' AND table_name = 'loads'";
-        if (Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+        if (Journal.Latest(_keeper) is { } latest)
         {
-            cmd.CommandText = "SELECT load_id, finished_at FROM meta.loads ORDER BY load_id DESC LIMIT 1";
-            using var r = cmd.ExecuteReader();
-            if (r.Read())
-            {
-                LatestLoadId = Convert.ToInt64(r.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
-                LatestLoadedAt = r.IsDBNull(1) ? null : r.GetDateTime(1);
-            }
+            LatestLoadId = latest.LoadId;
+            LatestLoadedAt = latest.FinishedAt;
         }
     }
 

@@ -6,7 +6,7 @@ using Analytics.Etl.Datasets;
 using Analytics.Etl.Input;
 using Dapper;
 using DuckDB.NET.Data;
-using static Analytics.Etl.Warehouse.Warehouse;
+using Analytics.Warehouse;
 
 namespace Analytics.Etl.Loading;
 
@@ -102,9 +102,9 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             var loadId = writes ? Journal(report, started, sheet, tx) : 0;
             connection.Execute(Template("sql/load/merge.sql", spec!).Replace("{{or_replace}}", report.Replaced > 0 ? "or replace" : ""),
                 new { load_id = loadId, sheet }, tx);
-            Analytics.Etl.Warehouse.FaultPoint.Reach("before-commit");
+            FaultPoint.Reach("before-commit");
             tx.Commit();
-            Analytics.Etl.Warehouse.FaultPoint.Reach("after-commit");
+            FaultPoint.Reach("after-commit");
             if (writes) report.LoadId = loadId;
         }
         report.PhaseSeconds["merge"] = mergeClock.Elapsed.TotalSeconds;
@@ -275,7 +275,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
                     $"references to {string.Join(", ", missing)} not checked: no warehouse (--db) and no {string.Join(", ", missing)} file in this run"));
                 continue;
             }
-            checks.Add((check.SqlFile, ReadSql(check.SqlFile)));
+            checks.Add((check.SqlFile, SqlFiles.Read(check.SqlFile)));
         }
 
         // With Partial, refused rows leave the stage and the checks run again, since a row may
@@ -314,7 +314,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
 
     /// <summary>Rows a unit-scoped loader may not write: a unit outside its subtree, a task led from outside it, any units row.</summary>
     private static string UnitScopeSql(DatasetSpec spec, string scope) =>
-        ReadSql(spec.Name switch
+        SqlFiles.Read(spec.Name switch
         {
             "units" => "sql/load/check_scope_units.sql",
             "tasks" => "sql/load/check_scope_tasks.sql",
@@ -327,7 +327,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
         var keyText = $"concat_ws(' / ', {string.Join(", ", spec.Key.Select(k => $"cast({k} as varchar)"))})";
         var label = spec.Name == "revenue" ? "period" : spec.Key[0];
         var names = spec.Name == "revenue" ? "period, unit_code, category" : string.Join(", ", spec.Key);
-        return ReadSql(file)
+        return SqlFiles.Read(file)
             .Replace("{{key_text}}", keyText)
             .Replace("{{key_label}}", label)
             .Replace("{{key_names}}", names)
@@ -352,7 +352,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
             "select column_name from duckdb_columns() where schema_name = 'raw' and table_name = $t and column_name not in ('row_hash', 'load_id', 'source_line', 'source_sheet') order by column_index",
             new { t = spec.Table }).ToList();
         var hash = $"md5(concat_ws(chr(31), {string.Join(", ", contentColumns.Select(c => $"coalesce(cast(s.{c} as varchar), chr(30))"))}))";
-        return ReadSql(file)
+        return SqlFiles.Read(file)
             .Replace("{{table}}", spec.Table)
             .Replace("{{row_hash}}", hash)
             .Replace("{{key_join}}", string.Join(" and ", spec.Key.Select(k => $"r.{k} = h.{k}")))
@@ -364,7 +364,7 @@ internal sealed class FileLoader(DuckDBConnection connection, LoadOptions option
     {
         var message = report.ErrorCount == 0 ? null
             : $"{report.ErrorCount} lỗi / errors; {report.Errors[0].Where(report.File)} {report.Errors[0].Column}: {report.Errors[0].ReasonVi} / {report.Errors[0].ReasonEn}";
-        return connection.ExecuteScalar<long>(ReadSql("sql/load/journal_insert.sql"), new
+        return connection.ExecuteScalar<long>(SqlFiles.Read("sql/load/journal_insert.sql"), new
         {
             file_name = report.File,
             file_path = Path.GetFullPath(report.Path),

@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using Analytics.Etl.Datasets;
 using Dapper;
 using DuckDB.NET.Data;
@@ -15,7 +16,7 @@ public static class LoadPipeline
     /// <summary>Loads into an open warehouse connection (migrating it first).</summary>
     public static LoadReport Load(DuckDBConnection warehouse, IEnumerable<string> paths, LoadOptions options)
     {
-        Warehouse.Warehouse.Migrate(warehouse);
+        WarehouseFile.Migrate(warehouse);
         var loader = new FileLoader(warehouse, options, writes: true, knownDatasets: null);
         var report = new LoadReport();
         foreach (var (path, spec) in Plan(paths, options.Dataset, report.NotRead))
@@ -90,7 +91,7 @@ public static class LoadPipeline
     {
         var memory = new DuckDBConnection("Data Source=:memory:");
         memory.Open();
-        Warehouse.Warehouse.Migrate(memory);
+        WarehouseFile.Migrate(memory);
         return memory;
     }
 

@@ -3,7 +3,7 @@ using Analytics.Etl.Datasets;
 using Analytics.Etl.Input;
 using Dapper;
 using DuckDB.NET.Data;
-using static Analytics.Etl.Warehouse.Warehouse;
+using Analytics.Warehouse;
 
 namespace Analytics.Etl.Loading;
 
@@ -21,7 +21,7 @@ internal sealed class SqlCsvStage(DuckDBConnection connection, LoadOptions optio
     /// <summary>Why the file did not take the SQL path (null when it did); for tests and benchmarks.</summary>
     public string? FallbackReason { get; private set; }
 
-    public static bool Covers(DatasetSpec spec) => HasSql(RuleFile(spec));
+    public static bool Covers(DatasetSpec spec) => SqlFiles.Exists(RuleFile(spec));
 
     private static string RuleFile(DatasetSpec spec) => $"sql/load/fast/{spec.Name}.sql";
 
@@ -90,12 +90,12 @@ internal sealed class SqlCsvStage(DuckDBConnection connection, LoadOptions optio
     {
         records = 0;
         var columnStruct = "{" + string.Join(", ", Enumerable.Range(0, columns).Select(i => $"'c{i}': 'VARCHAR'")) + "}";
-        connection.Execute(ReadSql("sql/load/csv_cells.sql")
+        connection.Execute(SqlFiles.Read("sql/load/csv_cells.sql")
             .Replace("{{path}}", Literal(Path.GetFullPath(path)))
             .Replace("{{delim}}", Literal(delimiter.ToString()))
             .Replace("{{columns}}", columnStruct));
         Mark("sql_read_csv");
-        var shape = connection.QuerySingle<(long Records, long Empty)>(ReadSql("sql/load/csv_cells_shape.sql"));
+        var shape = connection.QuerySingle<(long Records, long Empty)>(SqlFiles.Read("sql/load/csv_cells_shape.sql"));
         // one record per physical line after the header: no quoted line break, no blank line
         if (shape.Records != scan.Lines - 1) { FallbackReason = "records span lines or lines are blank"; return false; }
         if (shape.Empty > 0) { FallbackReason = "records with no content"; return false; }
@@ -121,11 +121,11 @@ internal sealed class SqlCsvStage(DuckDBConnection connection, LoadOptions optio
             joins.Add($"join cell_values_{i} v{i} on v{i}.raw = coalesce(c.c{f}, '')");
         }
         Mark("sql_distinct_parse");
-        var parsed = ReadSql("sql/load/csv_parsed.sql")
+        var parsed = SqlFiles.Read("sql/load/csv_parsed.sql")
             .Replace("{{values}}", string.Join(",\n       ", values))
             .Replace("{{joins}}", string.Join("\n", joins));
         // rows whose rule surely passes go to the stage; if any other row exists the file goes back
-        var staged = connection.Execute("insert into stage by name select * exclude (fast_ok) from (" + ReadSql(RuleFile(spec)).Replace("{{parsed}}", parsed) + ") where fast_ok");
+        var staged = connection.Execute("insert into stage by name select * exclude (fast_ok) from (" + SqlFiles.Read(RuleFile(spec)).Replace("{{parsed}}", parsed) + ") where fast_ok");
         if (staged != shape.Records)
         {
             connection.Execute("delete from stage");

@@ -1,4 +1,4 @@
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Dapper;
 using DuckDB.NET.Data;
 
@@ -57,9 +57,7 @@ public static class ParquetExport
 
     /// <summary>The export statements in run order: file name without extension, SQL text.</summary>
     public static IReadOnlyList<(string Name, string Sql)> Statements() =>
-        typeof(Warehouse).Assembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => (Path.GetFileNameWithoutExtension(n[Prefix.Length..]), Warehouse.ReadSql(n)))
+        SqlFiles.Under(Prefix)
+            .Select(n => (Path.GetFileNameWithoutExtension(n[Prefix.Length..]), SqlFiles.Read(n)))
             .ToList();
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Dapper;
 
 namespace Analytics.Cli.Tests.Reliability;
@@ -79,7 +79,7 @@ public sealed record WarehouseState(IReadOnlyDictionary<string, string> Tables, 
 {
     public static WarehouseState Of(string db)
     {
-        using var c = Warehouse.Open(db, readOnly: true);
+        using var c = WarehouseFile.Open(db, readOnly: true);
         var tables = c.Query<string>("select table_name from duckdb_tables() where schema_name = 'raw' order by table_name").ToList();
         var content = tables.ToDictionary(t => t, t => c.ExecuteScalar<string>(
             $"select count(*) || ' rows, checksum ' || coalesce(cast(sum(hash(t.row_hash, t.source_line, t.source_sheet)) as varchar), '0') from raw.{t} t")!);

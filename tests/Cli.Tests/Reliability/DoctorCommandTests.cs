@@ -1,4 +1,4 @@
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Dapper;
 
 namespace Analytics.Cli.Tests.Reliability;
@@ -15,7 +15,7 @@ public class DoctorCommandTests
 
     private static void Tamper(CliScratch s, string sql)
     {
-        using var c = Warehouse.Open(s.Db);
+        using var c = WarehouseFile.Open(s.Db);
         c.Execute(sql);
     }
 
@@ -56,7 +56,7 @@ public class DoctorCommandTests
     {
         using var s = Loaded();
         string a, b;
-        using (var c = Warehouse.Open(s.Db))
+        using (var c = WarehouseFile.Open(s.Db))
         {
             (a, b) = c.QueryFirst<(string, string)>("select unit_code, parent_code from raw.units where parent_code is not null order by unit_code limit 1");
             c.Execute("update raw.units set parent_code = $a where unit_code = $b", new { a, b });
@@ -71,7 +71,7 @@ public class DoctorCommandTests
     public void A_revenue_parent_unequal_to_its_children_is_named()
     {
         using var s = Loaded();
-        using (var c = Warehouse.Open(s.Db))
+        using (var c = WarehouseFile.Open(s.Db))
         {
             // Give one month a complete domestic breakdown and a domestic total one billion away from it.
             var (year, month, unit) = c.QueryFirst<(int, int, string)>("select year, month, unit_code from raw.revenue order by all limit 1");
@@ -93,7 +93,7 @@ public class DoctorCommandTests
     public void An_old_schema_is_reported()
     {
         using var s = Loaded();
-        Tamper(s, $"delete from meta.schema_version where version = {Warehouse.LatestVersion}");
+        Tamper(s, $"delete from meta.schema_version where version = {WarehouseFile.LatestVersion}");
         var (exit, stdout, _) = s.Run("doctor", "--db", s.Db);
         Assert.Equal(1, exit);
         Assert.Contains("run analytics init --db to migrate", stdout);

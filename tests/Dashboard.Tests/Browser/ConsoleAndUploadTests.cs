@@ -1,4 +1,4 @@
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Dapper;
 using Microsoft.Playwright;
 
@@ -88,13 +88,13 @@ public sealed class UploadBrowserTests(DashboardFixture f) : IClassFixture<Dashb
 {
     private long Count(string table)
     {
-        using var c = Warehouse.Open(f.Warehouse.DbPath, readOnly: true);
+        using var c = WarehouseFile.Open(f.Warehouse.DbPath, readOnly: true);
         return c.ExecuteScalar<long>($"select count(*) from {table}");
     }
 
     private string Checksum(string table)
     {
-        using var c = Warehouse.Open(f.Warehouse.DbPath, readOnly: true);
+        using var c = WarehouseFile.Open(f.Warehouse.DbPath, readOnly: true);
         return c.ExecuteScalar<string>($"select coalesce(string_agg(row_hash, ',' order by row_hash), '') from {table}")!;
     }
 

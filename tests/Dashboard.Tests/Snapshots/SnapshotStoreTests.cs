@@ -1,7 +1,7 @@
 using Analytics.Dashboard.Snapshots;
 using Analytics.Dashboard.Sql;
 using Analytics.Dashboard.Tests.Web;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Dapper;
 
 namespace Analytics.Dashboard.Tests.Snapshots;
@@ -20,7 +20,7 @@ public sealed class SnapshotStoreTests : IDisposable
 
     private void AddLoad(string name)
     {
-        using var c = Warehouse.Open(_w.DbPath);
+        using var c = WarehouseFile.Open(_w.DbPath);
         c.Execute("insert into meta.loads (file_name, sha256, dataset, started_at, outcome) values ($name, 'x', 'units', now(), 'loaded')", new { name });
     }
 
@@ -48,7 +48,7 @@ public sealed class SnapshotStoreTests : IDisposable
         Assert.DoesNotContain(open, t => t == _w.DbPath || t == _w.DbPath + ".wal");
         Assert.Contains(open, t => t!.StartsWith(_w.DbPath + ".snapshots/", StringComparison.Ordinal));
         // and so a writer can open it while the server runs
-        using var writer = Warehouse.Open(_w.DbPath);
+        using var writer = WarehouseFile.Open(_w.DbPath);
         Assert.True(writer.ExecuteScalar<long>("select count(*) from raw.tasks") > 0);
     }
 
@@ -114,7 +114,7 @@ public sealed class SnapshotStoreTests : IDisposable
     [Fact]
     public async Task A_warehouse_written_by_an_older_build_still_serves_and_is_not_written()
     {
-        using (var c = Warehouse.Open(_w.DbPath))
+        using (var c = WarehouseFile.Open(_w.DbPath))
         {
             // as if the metrics models were older: the newest macro is missing and no longer recorded
             c.Execute("drop macro table metrics.indicator_values_for; delete from meta.model_version");
@@ -125,7 +125,7 @@ public sealed class SnapshotStoreTests : IDisposable
         Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode);
         Assert.Contains("50,0%", await r.Content.ReadAsStringAsync());
         Assert.Equal(before, File.GetLastWriteTimeUtc(_w.DbPath));
-        using var check = Warehouse.Open(_w.DbPath, readOnly: true);
+        using var check = WarehouseFile.Open(_w.DbPath, readOnly: true);
         Assert.Equal(0L, check.ExecuteScalar<long>("select count(*) from meta.model_version"));
     }
 
@@ -151,7 +151,7 @@ public sealed class SnapshotStoreTests : IDisposable
             var n = 0;
             while (!stop.IsCancellationRequested)
             {
-                using var c = Warehouse.Open(_w.DbPath);
+                using var c = WarehouseFile.Open(_w.DbPath);
                 using var tx = c.BeginTransaction();
                 c.Execute("insert into meta.loads (file_name, sha256, dataset, started_at, outcome) values ('a', 'x', 'units', now(), 'loaded'), ('b', 'x', 'units', now(), 'loaded')", transaction: tx);
                 tx.Commit();

@@ -1,5 +1,5 @@
 using Analytics.Etl.Loading;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
@@ -28,7 +28,7 @@ public sealed class UxFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(Directory);
-        using (var c = Warehouse.OpenMigrated(DbPath))
+        using (var c = WarehouseFile.OpenMigrated(DbPath))
         {
             var report = LoadPipeline.Load(c, [Fixture], new LoadOptions());
             if (!report.Ok) throw new InvalidOperationException("the ux fixture did not load: " + report.ToJson());

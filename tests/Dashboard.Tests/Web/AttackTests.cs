@@ -4,7 +4,7 @@ using System.Net;
 using System.Text;
 using Analytics.Dashboard.Web;
 using Analytics.Etl.Loading;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Dapper;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -267,7 +267,7 @@ public sealed class ScopedTokenAttackTests : IAsyncLifetime
 
     private T Scalar<T>(string sql)
     {
-        using var c = Warehouse.Open(_w.DbPath, readOnly: true);
+        using var c = WarehouseFile.Open(_w.DbPath, readOnly: true);
         return c.ExecuteScalar<T>(sql)!;
     }
 
@@ -317,7 +317,7 @@ public sealed class ScopedTokenAttackTests : IAsyncLifetime
         // fails without the scope check in the loader: the dashboard's load step passes the token's scope again
         var path = Path.Combine(_w.Directory, "staffing_direct.csv");
         File.WriteAllText(path, $"{StaffingHeader}\n2026-02-15,sau_sap_xep,09801,cong_chuc,cntt,9,9,0,1\n");
-        using var c = Warehouse.OpenMigrated(Path.Combine(_w.Directory, "copy.duckdb"));
+        using var c = WarehouseFile.OpenMigrated(Path.Combine(_w.Directory, "copy.duckdb"));
         LoadPipeline.Load(c, [LoadedWarehouse.Examples], new LoadOptions());
         var f = LoadPipeline.Load(c, [path], new LoadOptions { UnitScope = "09802" }).Files.Single();
         Assert.Equal(LoadOutcome.Refused, f.Outcome);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Dapper;
+using Analytics.Warehouse;
 
 namespace Analytics.Dashboard.Tests.Web;
 
@@ -14,7 +15,7 @@ public sealed class UnitStandardPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        using (var c = Analytics.Etl.Warehouse.Warehouse.Open(_w.DbPath))
+        using (var c = WarehouseFile.Open(_w.DbPath))
             c.Execute("""
                 update raw.units set unit_name = 'Xã Hai', population = 20000, area_km2 = 40 where unit_code = '98002';
                 update raw.units set population = 30000, area_km2 = 4 where unit_code = '98001';

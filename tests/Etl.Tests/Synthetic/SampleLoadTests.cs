@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using Analytics.Etl.Loading;
 using Dapper;
 using static Analytics.Etl.Tests.Synthetic.SampleFiles;
@@ -20,7 +21,7 @@ public sealed class SampleLoadTests : IDisposable
     [Fact]
     public void Every_sample_loads_the_figures_come_out_by_sql_and_every_broken_file_is_refused()
     {
-        using var db = Warehouse.Warehouse.OpenMigrated(Path.Combine(_dir, "warehouse.duckdb"));
+        using var db = WarehouseFile.OpenMigrated(Path.Combine(_dir, "warehouse.duckdb"));
         var report = LoadPipeline.Load(db, [Dir], new LoadOptions { RejectsDirectory = _dir });
         Assert.All(report.Files, f => Assert.True(f.Outcome == LoadOutcome.Loaded, $"{f.File}: {f.Outcome} {string.Join("; ", f.Errors.Select(e => e.ReasonEn))}"));
         Assert.Equal(23, report.Files.Count);

@@ -1,3 +1,4 @@
+using Analytics.Warehouse;
 using Analytics.Etl.Loading;
 using Analytics.Etl.Synthetic;
 using Dapper;
@@ -70,7 +71,7 @@ public sealed class SyntheticGeneratorTests : IDisposable
     public void Small_files_load_through_the_pipeline_without_a_single_error_and_keep_their_task_shares()
     {
         var s = Generate("load", 3);
-        using var db = Warehouse.Warehouse.OpenMigrated(Path.Combine(_root, "w.duckdb"));
+        using var db = WarehouseFile.OpenMigrated(Path.Combine(_root, "w.duckdb"));
         var report = LoadPipeline.Load(db, [Path.Combine(_root, "load")], new LoadOptions { RejectsDirectory = _root });
         Assert.All(report.Files, f => Assert.True(f.Outcome == LoadOutcome.Loaded, $"{f.File}: {string.Join("; ", f.Errors.Take(3).Select(e => $"{e.Line} {e.Column} {e.Value} {e.ReasonEn}"))}"));
         Assert.Equal(s.TotalRows, report.Files.Sum(f => f.Inserted));

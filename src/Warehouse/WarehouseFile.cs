@@ -1,10 +1,9 @@
-using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using DuckDB.NET.Data;
 
-namespace Analytics.Etl.Warehouse;
+namespace Analytics.Warehouse;
 
 /// <summary>
 /// The embedded DuckDB warehouse file: opening it and bringing its schema up to date.
@@ -13,9 +12,8 @@ namespace Analytics.Etl.Warehouse;
 /// sql/metrics) define views and macros only; they are re-applied whenever their text changes,
 /// in dependency order (each file names what it reads in a "-- reads:" line).
 /// </summary>
-public static class Warehouse
+public static class WarehouseFile
 {
-    private static readonly Assembly SqlAssembly = typeof(Warehouse).Assembly;
 
     public static DuckDBConnection Open(string dbPath, bool readOnly = false)
     {
@@ -53,7 +51,7 @@ public static class Warehouse
 
     public static MigrationResult Migrate(DuckDBConnection connection)
     {
-        connection.Execute(ReadSql("sql/bootstrap.sql"));
+        connection.Execute(SqlFiles.Read("sql/bootstrap.sql"));
         var applied = connection.Query<int>("select version from meta.schema_version").ToHashSet();
         var newly = new List<string>();
         foreach (var m in VersionedMigrations())
@@ -90,27 +88,28 @@ public static class Warehouse
         return new MigrationResult(version, newly, refreshed);
     }
 
-    public static int LatestVersion => VersionedMigrations().Select(m => m.Version).DefaultIfEmpty(0).Max();
-
-    /// <summary>Reads one embedded SQL file, e.g. "sql/metrics/tasks.sql".</summary>
-    public static bool HasSql(string logicalName) => SqlAssembly.GetManifestResourceInfo(logicalName) is not null;
-
-    public static string ReadSql(string logicalName)
+    /// <summary>Model files of this build that the warehouse does not hold in the same text: a read-only
+    /// connection cannot re-apply them, and old macros would give old answers.</summary>
+    public static IReadOnlyList<string> StaleModels(DuckDBConnection connection)
     {
-        using var s = SqlAssembly.GetManifestResourceStream(logicalName)
-            ?? throw new InvalidOperationException($"SQL file {logicalName} is not embedded in {SqlAssembly.GetName().Name}");
-        using var r = new StreamReader(s, Encoding.UTF8);
-        return r.ReadToEnd();
+        var applied = connection.Query<(string Name, string Checksum)>("select name, checksum from meta.model_version")
+            .ToDictionary(m => m.Name, m => m.Checksum);
+        return ModelFiles()
+            .Where(m => !applied.TryGetValue(m.Name, out var checksum) || checksum != Sha256(m.Sql))
+            .Select(m => m.Name)
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 
+    public static int LatestVersion => VersionedMigrations().Select(m => m.Version).DefaultIfEmpty(0).Max();
+
     private static IReadOnlyList<(int Version, string Name, string Sql)> VersionedMigrations() =>
-        SqlAssembly.GetManifestResourceNames()
-            .Where(n => n.StartsWith("sql/migrations/", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+        SqlFiles.Under("sql/migrations/")
             .Select(n =>
             {
                 var file = Path.GetFileNameWithoutExtension(n);
                 var version = int.Parse(file.Split('_')[0], System.Globalization.CultureInfo.InvariantCulture);
-                return (version, file, ReadSql(n));
+                return (version, file, SqlFiles.Read(n));
             })
             .OrderBy(m => m.version)
             .ToList();
@@ -119,9 +118,7 @@ public static class Warehouse
     internal static IReadOnlyList<(string Name, string Sql)> ModelFiles()
     {
         string[] layers = ["sql/staging/", "sql/marts/", "sql/metrics/"];
-        var files = SqlAssembly.GetManifestResourceNames()
-            .Where(n => layers.Any(l => n.StartsWith(l, StringComparison.Ordinal)) && n.EndsWith(".sql", StringComparison.Ordinal))
-            .ToDictionary(n => n, ReadSql);
+        var files = layers.SelectMany(SqlFiles.Under).ToDictionary(n => n, SqlFiles.Read);
         var provides = new Dictionary<string, string>(); // object name -> file
         foreach (var (name, sql) in files)
             foreach (var obj in HeaderList(sql, "-- defines:")) provides[obj] = name;
@@ -152,7 +149,7 @@ public static class Warehouse
             .Where(l => l.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .SelectMany(l => l[prefix.Length..].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    private static string Sha256(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
+    internal static string Sha256(string text) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text))).ToLowerInvariant();
 }
 
 public sealed record MigrationResult(int SchemaVersion, IReadOnlyList<string> AppliedMigrations, IReadOnlyList<string> RefreshedModels);

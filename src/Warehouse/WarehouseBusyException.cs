@@ -1,4 +1,4 @@
-namespace Analytics.Etl.Warehouse;
+namespace Analytics.Warehouse;
 
 /// <summary>
 /// Another process holds the warehouse file open for writing. DuckDB allows one writing process per

@@ -1,7 +1,7 @@
 using Dapper;
 using DuckDB.NET.Data;
 
-namespace Analytics.Etl.Warehouse;
+namespace Analytics.Warehouse;
 
 /// <summary>One thing wrong with a warehouse, in plain Vietnamese and English.</summary>
 public sealed record WarehouseProblem(string Check, string Subject, string ProblemVi, string ProblemEn);
@@ -22,7 +22,7 @@ public static class WarehouseDoctor
         var hasSchema = connection.ExecuteScalar<long>(
             "select count(*) from duckdb_tables() where schema_name = 'meta' and table_name = 'schema_version'") > 0;
         var version = hasSchema ? connection.ExecuteScalar<int?>("select max(version) from meta.schema_version") ?? 0 : 0;
-        var latest = Warehouse.LatestVersion;
+        var latest = WarehouseFile.LatestVersion;
         if (version != latest)
         {
             problems.Add(new WarehouseProblem("schema", "meta.schema_version",
@@ -36,7 +36,7 @@ public static class WarehouseDoctor
             if (version < latest) return problems;
         }
         foreach (var file in Checks)
-            problems.AddRange(connection.Query<(string, string, string, string)>(Warehouse.ReadSql(file))
+            problems.AddRange(connection.Query<(string, string, string, string)>(SqlFiles.Read(file))
                 .Select(r => new WarehouseProblem(r.Item1, r.Item2, r.Item3, r.Item4)));
         return problems;
     }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Analytics.Etl.Warehouse;
+namespace Analytics.Etl.Loading;
 
 /// <summary>
 /// Crash points for the reliability tests (issue 6, tests/Cli.Tests/Reliability/CommitFaultTests.cs):
