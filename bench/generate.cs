@@ -1,11 +1,11 @@
-#:project ../src/Etl/Etl.csproj
+#:project ../src/Synthetic/Synthetic.csproj
 #:property TreatWarningsAsErrors=true
 #:property PublishAot=false
 // Synthetic generator throughput against the I/O floor: copying the very files it wrote, in the same run.
 // Usage: dotnet run bench/generate.cs -- [SCALE] [WORKDIR]     (default national, /tmp/generate-bench)
 // Prints rows, seconds of each, the ratio (generate ÷ copy; the number to watch) and the peak working set.
 using System.Diagnostics;
-using Analytics.Etl.Synthetic;
+using Analytics.Synthetic;
 
 var scale = args.Length > 0 ? args[0] : "national";
 var dir = args.Length > 1 ? args[1] : Path.Combine(Path.GetTempPath(), "generate-bench");

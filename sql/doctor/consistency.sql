@@ -1,8 +1,7 @@
 -- Doctor: the catalogue's cross-column and cross-row rules (INPUTS.md) over the stored rows.
 with tree(category, parent) as (
-    values ('thu_noi_dia', 'tong_thu'), ('thu_xuat_nhap_khau', 'tong_thu'), ('thu_dau_tho', 'tong_thu'),
-           ('thu_vien_tro', 'tong_thu'), ('thu_tien_su_dung_dat', 'thu_noi_dia'), ('thu_xo_so', 'thu_noi_dia'),
-           ('thu_noi_dia_khac', 'thu_noi_dia')
+    -- the one statement of the tree: sql/staging/revenue_categories.sql
+    select category, parent_category from staging.revenue_categories where parent_category is not null
 ),
 child_count as (select parent, count(*) as n from tree group by parent),
 children as (

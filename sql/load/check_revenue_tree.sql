@@ -4,9 +4,8 @@
 -- the parent by more than 0.5 billion. thu_noi_dia given only through its children stands for
 -- their sum when checking tong_thu (as a complete figure only if all three children are given).
 with tree(category, parent) as (
-    values ('thu_noi_dia', 'tong_thu'), ('thu_xuat_nhap_khau', 'tong_thu'), ('thu_dau_tho', 'tong_thu'),
-           ('thu_vien_tro', 'tong_thu'), ('thu_tien_su_dung_dat', 'thu_noi_dia'), ('thu_xo_so', 'thu_noi_dia'),
-           ('thu_noi_dia_khac', 'thu_noi_dia')
+    -- the one statement of the tree: sql/staging/revenue_categories.sql
+    select category, parent_category from staging.revenue_categories where parent_category is not null
 ),
 domestic_children as (
     select s.year, s.month, s.unit_code, sum(s.amount_bn_vnd) as amount, count(*) = 3 as complete

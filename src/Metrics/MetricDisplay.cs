@@ -11,14 +11,38 @@ public static class MetricDisplay
     /// <summary>The value with its unit, in Vietnamese format.</summary>
     public static string Value(IndicatorDefinition definition, double? value)
     {
+        var number = Number(value, definition.Unit, definition.Decimals, definition.Signed);
+        var unit = definition.Unit == "%" ? "" : UnitVi(definition.Unit);
+        return value is null || unit.Length == 0 ? number : number + " " + unit;
+    }
+
+    /// <summary>The number as shown (with % for percentages, no other unit word): "134,2%", "+29,6%", "197.810", "85,23".
+    /// The one rounding rule of every output (CLI, PDF, Word, dashboard, CSV "as shown").</summary>
+    public static string Number(double? value, string unit, int decimals, bool signed)
+    {
         if (value is null) return "–";
-        if (definition.Unit == "%")
-            return definition.Signed ? VietnameseFormat.SignedPercent(value, definition.Decimals) : VietnameseFormat.Percent(value, definition.Decimals);
+        if (unit == "%")
+            return signed ? VietnameseFormat.SignedPercent(value, decimals) : VietnameseFormat.Percent(value, decimals);
         // large amounts of money read in whole billions (197.810 tỷ đồng), small ones keep a decimal
-        var decimals = definition.Unit == "bn VND" && Math.Abs(value.Value) >= 1000 ? 0 : definition.Decimals;
-        var number = definition.Signed ? VietnameseFormat.Signed(value, decimals) : VietnameseFormat.Number(value, decimals);
-        var unit = UnitVi(definition.Unit);
-        return unit.Length == 0 ? number : number + " " + unit;
+        var places = unit == "bn VND" && Math.Abs(value.Value) >= 1000 ? 0 : decimals;
+        return signed ? VietnameseFormat.Signed(value, places) : VietnameseFormat.Number(value, places);
+    }
+
+    /// <summary>A number of an indicator: its catalogue decimals and sign rule.</summary>
+    public static string Number(IndicatorDefinition definition, double? value) =>
+        Number(value, definition.Unit, definition.Decimals, definition.Signed);
+
+    /// <summary>A number known only by its unit (a list's on-time rate, a standard's percentage): the decimals
+    /// the catalogue gives that unit, so it reads as the indicators in the same unit do.</summary>
+    public static string Number(double? value, string unit) => Number(value, unit, IndicatorCatalogue.DecimalsOf(unit), signed: false);
+
+    /// <summary>A change between two values in a unit: percentage points for %, else the unit's catalogue decimals.</summary>
+    public static string Change(double? now, double? before, string unit)
+    {
+        if (now is null || before is null) return "–";
+        var d = now.Value - before.Value;
+        var decimals = IndicatorCatalogue.DecimalsOf(unit);
+        return unit == "%" ? VietnameseFormat.Signed(d, decimals) + " điểm %" : Number(d, unit, decimals, signed: true);
     }
 
     /// <summary>The unit in Vietnamese ("people" → "người"); empty for plain counts and ranks.</summary>

@@ -4,7 +4,7 @@ namespace Analytics.Cli.Tests;
 
 public sealed class ExtractTasksCommandTests
 {
-    private static readonly string Fixtures = Path.Combine(RepoPaths.Root, "tests", "Etl.Tests", "TaskExtraction", "Fixtures");
+    private static readonly string Fixtures = Path.Combine(RepoPaths.Root, "tests", "TaskExtraction.Tests", "Fixtures");
 
     private static (int Code, string Out, string Err) Run(params string[] argv)
     {

@@ -1,5 +1,5 @@
 using Analytics.Etl.Loading;
-using Analytics.Etl.Synthetic;
+using Analytics.Synthetic;
 
 namespace Analytics.Etl.Tests;
 

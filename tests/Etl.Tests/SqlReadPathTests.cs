@@ -1,7 +1,6 @@
 using System.Text;
 using Analytics.Etl.Loading;
-using Analytics.Etl.Synthetic;
-using Analytics.Etl.Tests.Synthetic;
+using Analytics.Synthetic;
 using Dapper;
 
 namespace Analytics.Etl.Tests;

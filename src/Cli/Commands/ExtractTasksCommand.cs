@@ -1,4 +1,4 @@
-using Analytics.Etl.TaskExtraction;
+using Analytics.TaskExtraction;
 
 namespace Analytics.Cli.Commands;
 

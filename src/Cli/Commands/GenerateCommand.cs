@@ -1,5 +1,5 @@
 using System.Globalization;
-using Analytics.Etl.Synthetic;
+using Analytics.Synthetic;
 using Analytics.Metrics;
 
 namespace Analytics.Cli.Commands;

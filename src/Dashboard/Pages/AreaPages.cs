@@ -141,7 +141,7 @@ public static class AreaPages
                 foreach (var d in dims)
                 {
                     var val = first.Dims[d];
-                    cells.Add(d is "lead_unit" or "unit_code" ? v.UnitCell(val) : new Cell(IndicatorCatalogue.DimensionValueVi(d, val) ?? Labels.Code(val), val));
+                    cells.Add(d is "lead_unit" or "unit_code" ? v.UnitCell(val) : new Cell(IndicatorCatalogue.DimensionValueVi(d, val) ?? val, val));
                 }
                 foreach (var id in ids)
                 {
@@ -186,26 +186,18 @@ public static class AreaPages
     /// The CSV carries the status code (dat | can_co_gang | chua_dat), empty without one.</summary>
     internal static Cell StatusCell(MetricValue x) =>
         x.Value is null ? new Cell(MetricDisplay.Judgement(x), null, Css: "nodata")
-        : x.Status is { } st ? new Cell(Labels.Status(st), KpiStatusCode(st), Css: "status-" + Labels.StatusCss(st))
+        : x.Status is { } st ? new Cell(Labels.Status(st), st.Code(), Css: "status-" + Labels.StatusCss(st))
         : new Cell(MetricDisplay.Judgement(x), null, Css: x.StatusNote is null ? null : "nodata");
 
     /// <summary>What the status is judged against ("mục tiêu ≥ 90%, ngưỡng 80%"), the same words the briefing prints.</summary>
     internal static Cell TargetCell(MetricValue x) =>
         x.Target is { } t ? new Cell(t.DescriptionVi, t.DescriptionVi, Css: "target") : new Cell("", null);
 
-    internal static string KpiStatusCode(KpiStatus? s) => s switch
-    {
-        KpiStatus.Dat => "dat",
-        KpiStatus.CanCoGang => "can_co_gang",
-        KpiStatus.ChuaDat => "chua_dat",
-        _ => "",
-    };
-
     /// <summary>The indicator's Vietnamese name, with its dimensions when it is a breakdown.</summary>
     internal static string Name(MetricValue x)
     {
         var name = IndicatorCatalogue.Get(x.Id)?.NameVi ?? x.Id;
-        return x.Dims.Count == 0 ? name : $"{name} ({string.Join(", ", x.Dims.Values.Select(Labels.Code))})";
+        return x.Dims.Count == 0 ? name : $"{name} ({string.Join(", ", x.Dims.Select(d => IndicatorCatalogue.DimensionValueVi(d.Key, d.Value) ?? d.Value))})";
     }
 
     internal static string Key(string id, IReadOnlyDictionary<string, string> dims) => id + "|" + DashboardView.DimsKey(dims);

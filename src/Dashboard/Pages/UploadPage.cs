@@ -1,3 +1,4 @@
+using Analytics.Metrics.Catalogue;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -229,20 +230,10 @@ public static partial class UploadPage
             """;
     }
 
-    /// <summary>The datasets in Vietnamese, for files whose name does not say which they are.</summary>
+    /// <summary>The datasets in Vietnamese (names from the indicator catalogue, file prefixes from the contracts),
+    /// for files whose name does not say which they are.</summary>
     private static readonly (string Name, string Label, string Example)[] Datasets =
-    [
-        ("units", "Danh mục đơn vị", "don-vi_…"),
-        ("tasks", "Nhiệm vụ", "nhiem-vu_…"),
-        ("task_updates", "Tiến độ thực hiện nhiệm vụ", "tien-do_…"),
-        ("staffing", "Biên chế, đội ngũ cán bộ", "bien-che_…"),
-        ("admin_indices", "Chỉ số PAR INDEX, SIPAS, PCI", "chi-so_…"),
-        ("revenue", "Thu ngân sách", "thu-ngan-sach_…"),
-        ("revenue_targets", "Dự toán, kế hoạch thu", "du-toan_…"),
-        ("grdp", "Tăng trưởng GRDP", "tang-truong_…"),
-        ("kpi_targets", "Ngưỡng đánh giá chỉ tiêu", "nguong_…"),
-        ("unit_standards", "Tiêu chuẩn đơn vị hành chính", "tieu-chuan_…"),
-    ];
+        DatasetCatalog.All.Select(d => (d.Name, IndicatorCatalogue.DatasetNameVi(d.Name), DatasetCatalog.VietnameseFilePrefix(d.Name) + "_…")).ToArray();
 
     private static string DatasetOptions() =>
         "<option value=\"\">Nhận theo tên tệp</option>" +

@@ -248,6 +248,9 @@ public static class DatasetCatalog
             .FirstOrDefault();
     }
 
+    /// <summary>The Vietnamese file name prefix to show clerks as an example ("bien-che" for staffing).</summary>
+    public static string VietnameseFilePrefix(string dataset) => VietnamesePrefixes.GetValueOrDefault(dataset, [dataset])[0];
+
     /// <summary>The Vietnamese file name prefixes clerks use, besides the English dataset names.</summary>
     private static readonly Dictionary<string, string[]> VietnamesePrefixes = new(StringComparer.Ordinal)
     {

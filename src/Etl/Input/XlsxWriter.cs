@@ -136,7 +136,7 @@ public sealed class XlsxWriter : IDisposable
         return _strings.Count - 1;
     }
 
-    internal static string ColumnName(int index)
+    public static string ColumnName(int index)
     {
         var name = "";
         for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;

@@ -39,6 +39,19 @@ public static class IndicatorCatalogue
             ? d.Values.Keys.ToList().IndexOf(value) is var i and >= 0 ? i : int.MaxValue
             : int.MaxValue;
 
+    /// <summary>The decimals the catalogue shows a unit with (the most any indicator of that unit has; 1 for a unit no indicator uses).</summary>
+    public static int DecimalsOf(string unit) =>
+        All.Where(d => d.Unit == unit).Select(d => d.Decimals).DefaultIfEmpty(1).Max();
+
+    /// <summary>The Vietnamese name of an input dataset ("staffing" → "Biên chế, đội ngũ cán bộ"), as the upload
+    /// page, the sources annex and every other place name it; the code itself when it has none.</summary>
+    public static string DatasetNameVi(string dataset) =>
+        CatalogueSource.Value.Datasets.TryGetValue(dataset, out var name) ? name : dataset;
+
+    /// <summary>The datasets with Vietnamese names, in the catalogue's order (the input contracts' order).</summary>
+    public static IReadOnlyList<(string Dataset, string NameVi)> Datasets =>
+        CatalogueSource.Value.Datasets.Select(d => (d.Key, d.Value)).ToList();
+
     private static readonly Lazy<CatalogueFile> CatalogueSource = new(() =>
     {
         using var stream = typeof(IndicatorCatalogue).Assembly.GetManifestResourceStream("Analytics.Metrics.Catalogue.indicators.json")
@@ -72,6 +85,7 @@ public static class IndicatorCatalogue
 
     private sealed record CatalogueFile(
         [property: JsonPropertyName("indicators")] List<CatalogueEntry> Indicators,
+        [property: JsonPropertyName("datasets")] Dictionary<string, string> Datasets,
         [property: JsonPropertyName("dimensions")] Dictionary<string, DimensionEntry> Dimensions);
 
     private sealed record CatalogueEntry(

@@ -72,7 +72,7 @@ public static class BriefingBuilder
         {
             if (v["revenue.ytd", Cat(code)] is not { } ytd) continue;
             if (code is "thu_dau_tho" or "thu_vien_tro" && ytd == 0) continue;
-            byCategory.Add(new RevenueAgainstTarget(Labels.Of(Labels.RevenueCategories, code), ytd, Target(code, "du_toan_trung_uong", ytd), Target(code, "ke_hoach", ytd)));
+            byCategory.Add(new RevenueAgainstTarget(Labels.RevenueCategory(code), ytd, Target(code, "du_toan_trung_uong", ytd), Target(code, "ke_hoach", ytd)));
         }
         var total = v.Get("revenue.ytd", Cat("tong_thu"));
         // last year's and this year's month ends in one series (one query), then split
@@ -104,7 +104,7 @@ public static class BriefingBuilder
             status,
             byCategory, cumulative.ThisYear.Any(x => x is not null) ? cumulative : null, grdp,
             metrics.RevenueGaps(unit, asOf)
-                .Select(g => $"{Labels.Of(Labels.RevenueCategories, g.Category).ToLowerInvariant()} năm {g.Year}, tháng {string.Join(", ", g.MissingMonths)}")
+                .Select(g => $"{Labels.RevenueCategory(g.Category).ToLowerInvariant()} năm {g.Year}, tháng {string.Join(", ", g.MissingMonths)}")
                 .ToList(),
             basis);
     }
@@ -164,7 +164,7 @@ public static class BriefingBuilder
         var shortage = v.By("staffing.shortage", "specialty").ToDictionary(x => x.Key, x => x.Value ?? 0);
         var surplus = v.By("staffing.surplus", "specialty").ToDictionary(x => x.Key, x => x.Value ?? 0);
         var bySpecialty = shortage.Keys.Union(surplus.Keys)
-            .Select(k => new SpecialtyGap(Labels.Of(Labels.Specialties, k), shortage.GetValueOrDefault(k), surplus.GetValueOrDefault(k)))
+            .Select(k => new SpecialtyGap(Labels.Specialty(k), shortage.GetValueOrDefault(k), surplus.GetValueOrDefault(k)))
             .Where(g => g.Shortage > 0 || g.Surplus > 0)
             .ToList();
         var communes = v.By("staffing.shortage", "unit_code")

@@ -1,3 +1,4 @@
+using Analytics.Metrics.Catalogue;
 using System.Globalization;
 using Analytics.Metrics;
 using Analytics.Reports.Charts;
@@ -107,7 +108,7 @@ public static class BriefingContent
         }
         yield return new TableBlock("Các tệp số liệu",
             [new("TT", 0.5f, ColumnAlign.Center), new("Tệp", 4f), new("Loại số liệu", 2f), new("Số dòng", 1.2f, ColumnAlign.Right), new("Nạp lúc", 2f, ColumnAlign.Center)],
-            d.Sources.Select((s, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), s.FileName, Labels.Of(Labels.Datasets, s.Dataset), F.Number(s.Rows), LoadTime(s.LoadedAt)]).ToList());
+            d.Sources.Select((s, i) => (IReadOnlyList<string>)[(i + 1).ToString(CultureInfo.InvariantCulture), s.FileName, IndicatorCatalogue.DatasetNameVi(s.Dataset), F.Number(s.Rows), LoadTime(s.LoadedAt)]).ToList());
         if (issued is { } date)
         {
             var late = d.Sources.Where(s => DateOnly.FromDateTime(s.LoadedAt) > date).ToList();

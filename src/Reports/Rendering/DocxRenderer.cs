@@ -371,9 +371,9 @@ public sealed class DocxRenderer(FontSet fonts)
     {
         var (status, color) = t.Status switch
         {
-            KpiStatus.Dat => ("Đạt", "2E7D32"),
-            KpiStatus.CanCoGang => ("Cần cố gắng", "B07D00"),
-            KpiStatus.ChuaDat => ("Chưa đạt", "C62828"),
+            KpiStatus.Dat => (KpiStatus.Dat.LabelVi(), "2E7D32"),
+            KpiStatus.CanCoGang => (KpiStatus.CanCoGang.LabelVi(), "B07D00"),
+            KpiStatus.ChuaDat => (KpiStatus.ChuaDat.LabelVi(), "C62828"),
             _ => ((string?)null, "B0B0B0"),
         };
         WParagraph P(params Run[] runs) => Para("Tile", JustificationValues.Left, runs);

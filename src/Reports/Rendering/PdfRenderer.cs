@@ -228,9 +228,9 @@ public sealed class PdfRenderer(PartyTheme theme)
     {
         var (statusText, color) = t.Status switch
         {
-            KpiStatus.Dat => ("Đạt", PartyTheme.StatusGood),
-            KpiStatus.CanCoGang => ("Cần cố gắng", PartyTheme.StatusWarn),
-            KpiStatus.ChuaDat => ("Chưa đạt", PartyTheme.StatusBad),
+            KpiStatus.Dat => (KpiStatus.Dat.LabelVi(), PartyTheme.StatusGood),
+            KpiStatus.CanCoGang => (KpiStatus.CanCoGang.LabelVi(), PartyTheme.StatusWarn),
+            KpiStatus.ChuaDat => (KpiStatus.ChuaDat.LabelVi(), PartyTheme.StatusBad),
             _ => ((string?)null, (SKColor?)null),
         };
         var lines = new List<Element>
