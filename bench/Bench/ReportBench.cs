@@ -41,11 +41,11 @@ public static class ReportBench
             using var ms = new MemoryStream();
             pages = renderer.Render(BriefingBuilder.Build(m, "31", AsOf, options), ms);
         });
-        var held = new MetricsService(connection, new SnapshotValues());
+        var held = new SnapshotMetricsService(connection, new SnapshotValues());
         var children = metrics.Children("31").Where(u => u.Type is "xa" or "phuong" or "dac_khu").ToList();
         (double Wall, double Cpu) Communes() => Results.Measure(() =>
         {
-            var fresh = new MetricsService(connection, new SnapshotValues());
+            var fresh = new SnapshotMetricsService(connection, new SnapshotValues());
             var docs = children.Select(u => CommuneBriefContent.Build(BriefingBuilder.Gather(fresh, u.Code, AsOf), options)).ToList();
             Parallel.ForEach(docs, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, d =>
             {

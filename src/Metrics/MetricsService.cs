@@ -7,22 +7,19 @@ using DuckDB.NET.Data;
 namespace Analytics.Metrics;
 
 /// <summary>
-/// The indicators of the catalogue for a unit at an as-of date, and the lists behind them.
-/// Every figure is computed in the warehouse by the macros of sql/metrics (the caller opens the
-/// connection, read-only is enough); this class only passes parameters and shapes the rows.
-/// Given <see cref="SnapshotValues"/> (only over a warehouse nothing writes to meanwhile), the
-/// catalogue, chart series and lists are computed for every unit at once per date and kept there,
-/// so many units, a whole province's communes or repeated views cost one query per date; the
-/// figures are the same as the per-unit queries give (tests compare both).
+/// The indicators of the catalogue for a unit at an as-of date, and the lists behind them: the one
+/// query path. Every figure is computed in the warehouse by the macros of sql/metrics (the caller opens
+/// the connection, read-only is enough); this class only passes parameters and shapes the rows.
+/// <see cref="SnapshotMetricsService"/> wraps it with values held per snapshot for the dashboard and the
+/// booklets (every unit at once per date); the figures are the same (tests compare both).
 /// </summary>
-public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? snapshot = null)
+public class MetricsService(DuckDBConnection connection)
 {
+
     /// <summary>Every indicator and breakdown for the unit at D (optionally only ids starting with idPrefix),
     /// in catalogue order, totals before breakdowns; status from kpi_targets.</summary>
-    public IReadOnlyList<MetricValue> Compute(string unitCode, DateOnly asOf, string? idPrefix = null)
+    public virtual IReadOnlyList<MetricValue> Compute(string unitCode, DateOnly asOf, string? idPrefix = null)
     {
-        if (snapshot is not null)
-            return WithPrefix(CatalogueAt(asOf).GetValueOrDefault(unitCode) ?? [], idPrefix);
         var rows = connection.Query<ValueRow>(
             $"select {ValueColumns} from metrics.indicator_values_for($unit, [$as_of::date], $prefix)",
             new { unit = unitCode, as_of = IsoDate(asOf), prefix = idPrefix });
@@ -31,14 +28,9 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
 
     /// <summary>Compute for many units at once (e.g. every commune of a province for a league table or a map):
     /// one query over all units instead of one per unit; rows ordered by unit, then as Compute orders them.</summary>
-    public IReadOnlyList<MetricValue> ComputeMany(IEnumerable<string> unitCodes, DateOnly asOf, string? idPrefix = null)
+    public virtual IReadOnlyList<MetricValue> ComputeMany(IEnumerable<string> unitCodes, DateOnly asOf, string? idPrefix = null)
     {
         var units = unitCodes.Distinct().ToList();
-        if (snapshot is not null)
-        {
-            var all = CatalogueAt(asOf);
-            return units.Order(StringComparer.Ordinal).SelectMany(u => WithPrefix(all.GetValueOrDefault(u) ?? [], idPrefix)).ToList();
-        }
         if (units.Count <= 1) return units.Count == 0 ? [] : Compute(units[0], asOf, idPrefix);
         var rows = connection.Query<ValueRow>(
             $"select {ValueColumns} from metrics.indicator_values_for(null, [$as_of::date], $prefix) where list_contains(string_split($units, chr(31)), unit_code)",
@@ -48,11 +40,10 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
 
     /// <summary>One indicator and breakdown over many as-of dates, computed in one query.
     /// A date with no row (e.g. a category with no data yet) gives a null point.</summary>
-    public IReadOnlyList<SeriesPoint> Series(string id, string unitCode, IReadOnlyDictionary<string, string> dims, IEnumerable<DateOnly> asOfDates)
+    public virtual IReadOnlyList<SeriesPoint> Series(string id, string unitCode, IReadOnlyDictionary<string, string> dims, IEnumerable<DateOnly> asOfDates)
     {
         var dates = asOfDates.Distinct().Order().ToList();
         if (dates.Count == 0) return [];
-        if (snapshot is not null) return SeriesFromSnapshot(snapshot, id, unitCode, dims, dates);
         // only the area's macro runs (a chart needs no status), one query for all the dates
         var rows = connection.Query<SeriesRow>(
             $"select as_of::varchar as as_of, dims::varchar as dims, value from metrics.{AreaMacro(id)}($unit, string_split($dates, ',')::date[]) where indicator_id = $id",
@@ -65,10 +56,10 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
 
     /// <summary>Several indicators' series for one unit over the same dates: one query per area instead of
     /// one per indicator (a briefing's index ranks and scores); the same points as <see cref="Series"/> gives for each.</summary>
-    public IReadOnlyList<IReadOnlyList<SeriesPoint>> SeriesMany(string unitCode, IReadOnlyList<(string Id, IReadOnlyDictionary<string, string> Dims)> indicators, IEnumerable<DateOnly> asOfDates)
+    public virtual IReadOnlyList<IReadOnlyList<SeriesPoint>> SeriesMany(string unitCode, IReadOnlyList<(string Id, IReadOnlyDictionary<string, string> Dims)> indicators, IEnumerable<DateOnly> asOfDates)
     {
         var dates = asOfDates.Distinct().Order().ToList();
-        if (snapshot is not null || dates.Count == 0) return indicators.Select(i => Series(i.Id, unitCode, i.Dims, dates)).ToList();
+        if (dates.Count == 0) return indicators.Select(_ => (IReadOnlyList<SeriesPoint>)[]).ToList();
         var result = new IReadOnlyList<SeriesPoint>[indicators.Count];
         foreach (var area in Enumerable.Range(0, indicators.Count).GroupBy(i => AreaMacro(indicators[i].Id)))
         {
@@ -87,53 +78,45 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
     }
 
     /// <summary>Lead units of the roll-up with at least one overdue or late task, worst first.</summary>
-    public IReadOnlyList<LaggingUnit> LaggingUnits(string unitCode, DateOnly asOf) => snapshot is null
-        ? LaggingUnitsOf(unitCode, asOf)
-        : InRollUp(unitCode, snapshot.List("lagging", asOf, () => LaggingUnitsOf(null, asOf)), l => l.UnitCode);
+    public virtual IReadOnlyList<LaggingUnit> LaggingUnits(string unitCode, DateOnly asOf) => LaggingUnitsOf(unitCode, asOf);
 
-    private List<LaggingUnit> LaggingUnitsOf(string? unitCode, DateOnly asOf) =>
+    /// <summary>The lagging units of the roll-up of unitCode, or of every unit with null.</summary>
+    private protected List<LaggingUnit> LaggingUnitsOf(string? unitCode, DateOnly asOf) =>
         connection.Query<LaggingUnit>(
             "select unit_code as unitcode, unit_name as unitname, total, completed_on_time as completedontime, completed_late as completedlate, overdue, on_time_rate as ontimerate from metrics.lagging_units_at($unit, $as_of::date)",
             new { unit = unitCode, as_of = IsoDate(asOf) }).ToList();
 
     /// <summary>Tasks of the roll-up overdue at D, longest overdue first.</summary>
-    public IReadOnlyList<OverdueTask> OverdueTasks(string unitCode, DateOnly asOf) => snapshot is null
-        ? OverdueTasksOf(unitCode, asOf)
-        : InRollUp(unitCode, snapshot.List("overdue", asOf, () => OverdueTasksOf(null, asOf)), t => t.LeadUnit);
+    public virtual IReadOnlyList<OverdueTask> OverdueTasks(string unitCode, DateOnly asOf) => OverdueTasksOf(unitCode, asOf);
 
-    private List<OverdueTask> OverdueTasksOf(string? unitCode, DateOnly asOf) =>
+    /// <summary>The overdue tasks of the roll-up of unitCode, or of every unit with null.</summary>
+    private protected List<OverdueTask> OverdueTasksOf(string? unitCode, DateOnly asOf) =>
         connection.Query<OverdueTaskRow>(
             "select task_id, title, lead_unit, lead_unit_name, due_date::varchar as due_date, days_overdue, source_doc, clause from metrics.overdue_tasks_at($unit, $as_of::date)",
             new { unit = unitCode, as_of = IsoDate(asOf) })
             .Select(r => new OverdueTask(r.task_id, r.title, r.lead_unit, r.lead_unit_name, ParseDate(r.due_date), r.days_overdue, r.source_doc, r.clause))
             .ToList();
 
-    public IReadOnlyList<UnitInfo> Units() => snapshot is null ? UnitsOf() : snapshot.Fixed("units", UnitsOf);
-
-    private List<UnitInfo> UnitsOf() =>
+    public virtual IReadOnlyList<UnitInfo> Units() =>
         connection.Query<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units order by unit_code").ToList();
 
-    public UnitInfo? Unit(string code) => snapshot is null
-        ? connection.QuerySingleOrDefault<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units where unit_code = $code", new { code })
-        : Units().FirstOrDefault(u => u.Code == code);
+    public virtual UnitInfo? Unit(string code) =>
+        connection.QuerySingleOrDefault<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units where unit_code = $code", new { code });
 
     public IReadOnlyList<UnitInfo> Children(string code) =>
         connection.Query<UnitInfo>("select unit_code as code, unit_name as name, unit_type as type, parent_code as parentcode, cluster from metrics.units where parent_code = $code order by unit_code", new { code }).ToList();
 
     /// <summary>Month-end dates for which the warehouse holds data, oldest first.</summary>
-    public IReadOnlyList<DateOnly> MonthEnds() => snapshot is null ? MonthEndsOf() : snapshot.Fixed("month_ends", MonthEndsOf);
-
-    private List<DateOnly> MonthEndsOf() =>
+    public virtual IReadOnlyList<DateOnly> MonthEnds() =>
         connection.Query<string>("select month_end::varchar from metrics.month_ends order by month_end").Select(ParseDate).ToList();
 
     public DateOnly? LatestMonthEnd() => MonthEnds() is { Count: > 0 } all ? all[^1] : null;
 
     /// <summary>Revenue categories whose year-to-date is NULL at D (this year, or last year where it was partly given), naming the missing months.</summary>
-    public IReadOnlyList<RevenueGap> RevenueGaps(string unitCode, DateOnly asOf) => snapshot is null
-        ? RevenueGapsOf(unitCode, asOf)
-        : snapshot.List("revenue_gaps", asOf, () => RevenueGapsOf(null, asOf)).Where(g => g.UnitCode == unitCode).ToList();
+    public virtual IReadOnlyList<RevenueGap> RevenueGaps(string unitCode, DateOnly asOf) => RevenueGapsOf(unitCode, asOf);
 
-    private List<RevenueGap> RevenueGapsOf(string? unitCode, DateOnly asOf) =>
+    /// <summary>The revenue gaps of one unit, or of every unit with null.</summary>
+    private protected List<RevenueGap> RevenueGapsOf(string? unitCode, DateOnly asOf) =>
         connection.Query<RevenueGapRow>(
             "select unit_code, category, year, list_aggr(missing_months, 'string_agg', ',') as missing_months from metrics.revenue_gaps_at($unit, $as_of::date)",
             new { unit = unitCode, as_of = IsoDate(asOf) })
@@ -159,49 +142,23 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
             new { unit = unitCode }).ToList();
 
     /// <summary>The loaded files behind the numbers (meta.loads rows that still hold raw rows).</summary>
-    public IReadOnlyList<DataSource> Sources() => snapshot is null ? SourcesOf() : snapshot.Fixed("sources", SourcesOf);
-
-    private List<DataSource> SourcesOf() =>
+    public virtual IReadOnlyList<DataSource> Sources() =>
         connection.Query<DataSource>("select file_name as filename, dataset, sha256, loaded_at as loadedat, count_rows as rows from metrics.data_sources").ToList();
 
     /// <summary>The loaded files holding rows about the unit or a unit below it, with the count of those rows.</summary>
-    public IReadOnlyList<DataSource> Sources(string unitCode) =>
-        snapshot is null ? SourcesOf(unitCode) : snapshot.Fixed("sources|" + unitCode, () => SourcesOf(unitCode)); // at most one small list per unit
-
-    private List<DataSource> SourcesOf(string unitCode) =>
+    public virtual IReadOnlyList<DataSource> Sources(string unitCode) =>
         connection.Query<DataSource>("select file_name as filename, dataset, sha256, loaded_at as loadedat, count_rows as rows from metrics.data_sources_for($unit)",
             new { unit = unitCode }).ToList();
 
-    /// <summary>Every unit's catalogue at D in one set-based query, ordered per unit as Compute orders it.</summary>
-    private IReadOnlyDictionary<string, MetricValue[]> CatalogueAt(DateOnly asOf) =>
-        snapshot!.Catalogue(asOf, d => CataloguesAt([d]).GetValueOrDefault(d) ?? Empty);
-
-    private static readonly IReadOnlyDictionary<string, MetricValue[]> Empty = new Dictionary<string, MetricValue[]>();
-
-    /// <summary>Over held values: the whole catalogue at every date not yet held, in one query. DuckDB
-    /// plans the nested macros once for all the dates, and planning is most of a date's cost, so a
-    /// page that needs a dozen dates (sparklines, previous period, last year) pays about one. Without
-    /// held values it does nothing.</summary>
-    public void Prefetch(IEnumerable<DateOnly> dates)
+    /// <summary>Computes ahead the dates a page will read; the query path keeps nothing, so it does nothing
+    /// (<see cref="SnapshotMetricsService"/> computes them in one query and holds them).</summary>
+    public virtual void Prefetch(IEnumerable<DateOnly> dates)
     {
-        if (snapshot is null) return;
-        var missing = dates.Distinct().Where(d => !snapshot.HasCatalogue(d)).ToList();
-        if (missing.Count == 0) return;
-        // never more dates than the held values keep (the first listed first): a warehouse whose
-        // catalogue at one date is near the limit computes the others one by one as they are read
-        if (snapshot.HeldValuesPerDate is null)
-        {
-            CatalogueAt(missing[0]); // its size tells how many dates fit
-            missing.RemoveAt(0);
-        }
-        var fit = snapshot.CatalogueDatesThatFit(snapshot.HeldValuesPerDate ?? 0);
-        missing = missing.Take(fit).Order().ToList();
-        if (missing.Count == 0) return;
-        var computed = CataloguesAt(missing);
-        foreach (var d in missing) snapshot.Catalogue(d, _ => computed.GetValueOrDefault(d) ?? Empty);
     }
 
-    private Dictionary<DateOnly, IReadOnlyDictionary<string, MetricValue[]>> CataloguesAt(IReadOnlyList<DateOnly> dates)
+    /// <summary>Every unit's whole catalogue at each date, in one set-based query: DuckDB plans the nested
+    /// macros once for all the dates, and planning is most of a date's cost.</summary>
+    private protected Dictionary<DateOnly, IReadOnlyDictionary<string, MetricValue[]>> CataloguesAt(IReadOnlyList<DateOnly> dates)
     {
         var rows = new List<MetricValue>();
         var shapes = new RowShapes();
@@ -228,52 +185,36 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
                 .ToDictionary(u => u.Key, u => Ordered(u).ToArray(), StringComparer.Ordinal));
     }
 
-    private static IReadOnlyList<MetricValue> WithPrefix(MetricValue[] values, string? idPrefix) =>
+    private protected static IReadOnlyList<MetricValue> WithPrefix(MetricValue[] values, string? idPrefix) =>
         idPrefix is null ? values : values.Where(v => v.Id.StartsWith(idPrefix, StringComparison.Ordinal)).ToList();
 
-    /// <summary>A series from the area's rows of every unit at each date, computing (in one query) only the dates not yet held.</summary>
-    private List<SeriesPoint> SeriesFromSnapshot(SnapshotValues held, string id, string unitCode, IReadOnlyDictionary<string, string> dims, List<DateOnly> dates)
+    /// <summary>An area macro's rows for every unit at each date, in one query: date → unit → rows.</summary>
+    private protected Dictionary<DateOnly, Dictionary<string, SnapshotValues.AreaRow[]>> AreaRowsAt(string macro, IReadOnlyList<DateOnly> dates)
     {
-        var macro = AreaMacro(id);
-        var missing = dates.Where(d => !held.TryArea(macro, d, out _)).ToList();
-        if (missing.Count > 0)
+        var shapes = new RowShapes();
+        var byDate = dates.ToDictionary(d => d, _ => new Dictionary<string, List<SnapshotValues.AreaRow>>(StringComparer.Ordinal));
+        using (var cmd = connection.CreateCommand())
         {
-            var shapes = new RowShapes();
-            var byDate = missing.ToDictionary(d => d, _ => new Dictionary<string, List<SnapshotValues.AreaRow>>(StringComparer.Ordinal));
-            using (var cmd = connection.CreateCommand())
+            cmd.CommandText = $"select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value from metrics.{macro}(null, string_split($dates, ',')::date[])";
+            cmd.Parameters.Add(new DuckDBParameter("dates", string.Join(",", dates.Select(IsoDate))));
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
             {
-                cmd.CommandText = $"select unit_code, as_of::varchar as as_of, indicator_id, dims::varchar as dims, value from metrics.{macro}(null, string_split($dates, ',')::date[])";
-                cmd.Parameters.Add(new DuckDBParameter("dates", string.Join(",", missing.Select(IsoDate))));
-                using var r = cmd.ExecuteReader();
-                while (r.Read())
-                {
-                    var d = ParseDate(r.GetString(1));
-                    var units = byDate[d];
-                    var unit = shapes.Text(r.GetString(0));
-                    if (!units.TryGetValue(unit, out var list)) units[unit] = list = [];
-                    list.Add(new SnapshotValues.AreaRow(d, shapes.Text(r.GetString(2)), shapes.Dims(r.GetString(3)), r.IsDBNull(4) ? null : r.GetDouble(4)));
-                }
+                var d = ParseDate(r.GetString(1));
+                var units = byDate[d];
+                var unit = shapes.Text(r.GetString(0));
+                if (!units.TryGetValue(unit, out var list)) units[unit] = list = [];
+                list.Add(new SnapshotValues.AreaRow(d, shapes.Text(r.GetString(2)), shapes.Dims(r.GetString(3)), r.IsDBNull(4) ? null : r.GetDouble(4)));
             }
-            foreach (var (d, units) in byDate)
-                held.AddArea(macro, d, units.ToDictionary(u => u.Key, u => u.Value.ToArray(), StringComparer.Ordinal));
         }
-        return dates.Select(d =>
-        {
-            // a date dropped from the store between the two steps (many dates at once) is computed again directly
-            if (!held.TryArea(macro, d, out var all)) return Series(id, unitCode, dims, [d]) is [var p] ? p : new SeriesPoint(d, null);
-            var row = (all.GetValueOrDefault(unitCode) ?? []).FirstOrDefault(x => x.IndicatorId == id && SameDims(x.Dims, dims));
-            return new SeriesPoint(d, row?.Value);
-        }).ToList();
+        return byDate.ToDictionary(x => x.Key, x => x.Value.ToDictionary(u => u.Key, u => u.Value.ToArray(), StringComparer.Ordinal));
     }
 
-    /// <summary>The rows of a list for every unit whose lead or own unit is in the roll-up of unitCode (the unit and every unit below it), order kept.</summary>
-    private List<T> InRollUp<T>(string unitCode, List<T> all, Func<T, string> unitOf)
-    {
-        var tree = snapshot!.Fixed("unit_tree", () => connection.Query<(string Ancestor, string Unit)>("select ancestor_code, unit_code from marts.unit_tree")
+    /// <summary>Each unit → itself and every unit below it (marts.unit_tree).</summary>
+    private protected Dictionary<string, HashSet<string>> UnitTree() =>
+        connection.Query<(string Ancestor, string Unit)>("select ancestor_code, unit_code from marts.unit_tree")
             .GroupBy(t => t.Ancestor, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(t => t.Unit).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal));
-        return tree.TryGetValue(unitCode, out var below) ? all.Where(x => below.Contains(unitOf(x))).ToList() : [];
-    }
+            .ToDictionary(g => g.Key, g => g.Select(t => t.Unit).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>One string per distinct text and one dims dictionary per distinct JSON while reading many rows (memory for a snapshot's values).</summary>
     private sealed class RowShapes
@@ -325,7 +266,7 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
         .ThenBy(v => string.Join("|", v.Dims.Values), StringComparer.Ordinal);
 
     /// <summary>The macro of sql/metrics computing an indicator id (a fixed name, never user text).</summary>
-    private static string AreaMacro(string id) => id.Split('.')[0] switch
+    private protected static string AreaMacro(string id) => id.Split('.')[0] switch
     {
         "tasks" => "tasks_at",
         "staffing" => "staffing_at",
@@ -345,7 +286,7 @@ public sealed class MetricsService(DuckDBConnection connection, SnapshotValues? 
     private static IReadOnlyDictionary<string, string> ParseDims(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
 
-    private static bool SameDims(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
+    private protected static bool SameDims(IReadOnlyDictionary<string, string> a, IReadOnlyDictionary<string, string> b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     // Dapper maps by column name; these mirror the macro outputs.

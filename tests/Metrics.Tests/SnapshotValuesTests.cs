@@ -50,7 +50,7 @@ public sealed class SnapshotValuesTests : IClassFixture<SnapshotValuesTests.Samp
     {
         _samples = samples;
         _direct = new MetricsService(samples.Connection);
-        _held = new MetricsService(samples.Connection, _values);
+        _held = new SnapshotMetricsService(samples.Connection, _values);
     }
 
     /// <summary>Everything a value says, the double rounded to 12 significant digits (see above).</summary>
@@ -82,7 +82,7 @@ public sealed class SnapshotValuesTests : IClassFixture<SnapshotValuesTests.Samp
     public void Prefetched_dates_in_one_query_are_the_same_as_each_date_on_its_own()
     {
         var values = new SnapshotValues();
-        var prefetched = new MetricsService(_samples.Connection, values);
+        var prefetched = new SnapshotMetricsService(_samples.Connection, values);
         prefetched.Prefetch([.. Dates, Dates[0]]); // repeated dates computed once
         Assert.Equal(Dates.Length, values.CatalogueDates);
         var units = _direct.Units().Select(u => u.Code).ToList();
@@ -100,7 +100,7 @@ public sealed class SnapshotValuesTests : IClassFixture<SnapshotValuesTests.Samp
     {
         var perDate = _direct.ComputeMany(_direct.Units().Select(u => u.Code), Dates[3]).Count;
         var values = new SnapshotValues(maxDates: 24, maxValues: 2 * (2 * perDate + perDate / 2)); // room for two dates of catalogue
-        var prefetched = new MetricsService(_samples.Connection, values);
+        var prefetched = new SnapshotMetricsService(_samples.Connection, values);
         prefetched.Prefetch(Dates);
         Assert.Equal(2, values.CatalogueDates);
         foreach (var d in Dates) // the dates left out are computed when read, with the same figures
@@ -191,7 +191,7 @@ public sealed class SnapshotValuesTests : IClassFixture<SnapshotValuesTests.Samp
     public void Keeps_at_most_the_dates_it_was_given()
     {
         var values = new SnapshotValues(maxDates: 2);
-        var held = new MetricsService(_samples.Connection, values);
+        var held = new SnapshotMetricsService(_samples.Connection, values);
         foreach (var d in Dates.Take(3)) held.Compute("31", d);
         Assert.Equal(2, values.CatalogueDates);
         // a dropped date is computed again, to the same figures
@@ -202,7 +202,7 @@ public sealed class SnapshotValuesTests : IClassFixture<SnapshotValuesTests.Samp
     public void Keeps_at_most_the_values_it_was_given_the_newest_date_always()
     {
         var values = new SnapshotValues(maxDates: 24, maxValues: 2);
-        var held = new MetricsService(_samples.Connection, values);
+        var held = new SnapshotMetricsService(_samples.Connection, values);
         foreach (var d in Dates.Take(3)) Assert.NotEmpty(held.Compute("31", d));
         Assert.Equal(1, values.CatalogueDates);
         Assert.Equal(_direct.Compute("92", Dates[2]).Select(Show).ToList(), held.Compute("92", Dates[2]).Select(Show).ToList());

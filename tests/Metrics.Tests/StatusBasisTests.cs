@@ -136,7 +136,7 @@ public sealed class StatusBasisTests : IDisposable
     [Fact]
     public void Held_values_carry_the_same_targets_as_direct_queries()
     {
-        var held = new MetricsService(_w.Connection, new SnapshotValues());
+        var held = new SnapshotMetricsService(_w.Connection, new SnapshotValues());
         foreach (var unit in new[] { "P", "H", "C1" })
         {
             var direct = _w.Metrics.Compute(unit, May);

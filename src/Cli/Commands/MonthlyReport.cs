@@ -32,7 +32,7 @@ internal static class MonthlyReport
     {
         // the file is open read-only for the report, so nothing changes under held values: the report's
         // five dates are computed for every unit at once and the children's comparison reads them too
-        var metrics = new MetricsService(connection, new SnapshotValues());
+        var metrics = new SnapshotMetricsService(connection, new SnapshotValues());
         var data = MonthlyBuilder.Gather(metrics, new MonthlyFollowUp(connection), unitCode, period);
         var document = MonthlyContent.Build(data, options);
         Directory.CreateDirectory(outDir);

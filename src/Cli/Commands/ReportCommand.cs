@@ -78,7 +78,7 @@ public sealed class ReportCommand : ICommand
         using var connection = scope.OpenReadOnly();
         // Commune briefs: every commune's figures from one set-based query per date (the file is open
         // read-only for this command, so nothing changes under the held values); one unit: its own queries.
-        var metrics = new MetricsService(connection, kind == "commune" ? new SnapshotValues() : null);
+        var metrics = kind == "commune" ? new SnapshotMetricsService(connection, new SnapshotValues()) : new MetricsService(connection);
         scope.RequireUnit(metrics);
         var renderer = new PdfRenderer();
         var clock = Stopwatch.StartNew();

@@ -17,14 +17,16 @@ namespace Analytics.Dashboard.Pages;
 /// </summary>
 public static class AreaPages
 {
-    public sealed record Area(string Key, string Path, string Title, string Prefixes);
+    /// <summary>An area of the review: its page, the page title, the navigation label and the indicator id prefixes it shows.</summary>
+    public sealed record Area(string Key, string Path, string Title, string NavLabel, string Prefixes);
 
+    /// <summary>The dashboard's areas, the one list the navigation and the pages are built from.</summary>
     public static readonly Area[] Areas =
     [
-        new("tasks", "/tasks", "Nhiệm vụ", "tasks."),
-        new("staffing", "/staffing", "Đội ngũ cán bộ", "staffing."),
-        new("indices", "/indices", "Cải cách hành chính: PAR INDEX, SIPAS, PCI", "par_index.,sipas.,pci."),
-        new("revenue", "/revenue", "Thu ngân sách và tăng trưởng", "revenue.,grdp."),
+        new("tasks", "/tasks", "Nhiệm vụ", "Nhiệm vụ", "tasks."),
+        new("staffing", "/staffing", "Đội ngũ cán bộ", "Đội ngũ cán bộ", "staffing."),
+        new("indices", "/indices", "Cải cách hành chính: PAR INDEX, SIPAS, PCI", "Cải cách hành chính", "par_index.,sipas.,pci."),
+        new("revenue", "/revenue", "Thu ngân sách và tăng trưởng", "Thu ngân sách, tăng trưởng", "revenue.,grdp."),
     ];
 
     public static void Map(WebApplication app)

@@ -51,7 +51,7 @@ public sealed class MetricsCache
         var values = new SnapshotValues();
         using (var connection = AnalystSqlSession.OpenHardened(snapshot.Path, snapshot.Limits))
         {
-            var metrics = new MetricsService(connection, values);
+            var metrics = new SnapshotMetricsService(connection, values);
             // the tables of every page at the latest month end; the charts' series are left to the first
             // view (computed once for all units): preparing them too doubled the time to publish a load
             if (metrics.LatestMonthEnd() is { } latest)
@@ -138,7 +138,7 @@ public sealed class DashboardView : IDisposable
 
     /// <summary>Opened on first use: a page already rendered for this snapshot needs no connection.</summary>
     public DuckDBConnection Connection => _connection.Value;
-    public MetricsService Metrics => _metrics ??= new MetricsService(Connection, _cache.Values(Snapshot.Number));
+    public MetricsService Metrics => _metrics ??= new SnapshotMetricsService(Connection, _cache.Values(Snapshot.Number));
     public IReadOnlyList<UnitInfo> Units { get; }
     public UnitInfo Unit { get; }
     public DateOnly AsOf { get; }
@@ -172,8 +172,8 @@ public sealed class DashboardView : IDisposable
         try
         {
             var n = lease.Snapshot.Number;
-            var units = cache.Get(n, "units", () => new MetricsService(conn.Value, cache.Values(n)).Units());
-            var monthEnds = cache.Get(n, "month_ends", () => new MetricsService(conn.Value, cache.Values(n)).MonthEnds());
+            var units = cache.Get(n, "units", () => new SnapshotMetricsService(conn.Value, cache.Values(n)).Units());
+            var monthEnds = cache.Get(n, "month_ends", () => new SnapshotMetricsService(conn.Value, cache.Values(n)).MonthEnds());
             var byCode = cache.Get(n, "units_by_code", () => units.ToDictionary(u => u.Code, StringComparer.Ordinal));
 
             var unitParam = c.Request.Query["unit"].ToString();

@@ -3,20 +3,11 @@ using Analytics.Metrics.Catalogue;
 
 namespace Analytics.Dashboard.Pages;
 
-/// <summary>The dashboard's words for areas; code labels, decimals and status names come from the Metrics catalogue and MetricDisplay, as in every other output.</summary>
+/// <summary>The dashboard's words for units and statuses; code labels, decimals and status names come from the Metrics catalogue and MetricDisplay, as in every other output.</summary>
 public static class Labels
 {
     /// <summary>"specialty" → "Lĩnh vực", from the catalogue.</summary>
     public static string Dimension(string dim) => IndicatorCatalogue.DimensionNameVi(dim);
-
-    public static string Area(string area) => area switch
-    {
-        "tasks" => "Nhiệm vụ",
-        "staffing" => "Đội ngũ cán bộ",
-        "indices" => "Cải cách hành chính",
-        "revenue" => "Thu ngân sách, tăng trưởng",
-        _ => area,
-    };
 
     /// <summary>The unit word shown after a value ("người", "tỷ đồng"); empty for % (the number carries it), counts and ranks.</summary>
     public static string Unit(string unit) => unit == "%" ? "" : MetricDisplay.UnitVi(unit);

@@ -52,10 +52,7 @@ public static class Layout
     public static readonly (string Path, string Label)[] Sections =
     [
         ("/", "Tổng quan"),
-        ("/tasks", "Nhiệm vụ"),
-        ("/staffing", "Đội ngũ cán bộ"),
-        ("/indices", "Cải cách hành chính"),
-        ("/revenue", "Thu ngân sách, tăng trưởng"),
+        .. Pages.AreaPages.Areas.Select(a => (a.Path, a.NavLabel)),
         ("/upload", "Tải dữ liệu lên"),
         ("/sql", "Truy vấn SQL"),
     ];

@@ -4,7 +4,7 @@ namespace Analytics.Cli.Tests.Reliability;
 
 /// <summary>
 /// Issue 6: a load killed exactly at its commit (SIGKILL from the fault points around the loader's
-/// transaction commit, src/Etl/Warehouse/FaultPoint.cs, armed by ANALYTICS_FAULT) leaves the warehouse
+/// transaction commit, src/Etl/Loading/FaultPoint.cs, armed by ANALYTICS_FAULT) leaves the warehouse
 /// exactly as before the file or exactly with the whole file and its journal row, and it reopens.
 ///
 /// What fails if a protection is removed: the journal row and the merge out of one transaction

@@ -2,7 +2,7 @@ namespace Analytics.Cli.Tests.Reliability;
 
 /// <summary>
 /// Issue 6 item 2: a second `analytics load` on a warehouse another process is writing is refused
-/// with a clear message and exit 3 (WarehouseBusyException in src/Etl/Warehouse/Warehouse.cs);
+/// with a clear message and exit 3 (WarehouseBusyException in src/Warehouse/WarehouseFile.cs);
 /// the first load completes whole, the refused one leaves no trace and succeeds when run again.
 /// </summary>
 [Trait("speed", "slow")]
