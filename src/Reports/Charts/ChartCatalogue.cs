@@ -78,7 +78,7 @@ public sealed class CumulativeRevenueChart : ChartDefinition<CumulativeRevenue>
         }
         Line(data.LastYear, ChartStyle.Previous, $"Năm {data.Year - 1}", true);
         Line(data.ThisYear, ChartStyle.Actual, $"Năm {data.Year}", false);
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var ticks = new ManualTicks();
         for (var m = 1; m <= 12; m++) ticks.AddMajor(m, $"T{m}");
         plot.Axes.Bottom.TickGenerator = ticks;
         ChartStyle.VietnameseTicks(plot.Axes.Left);
@@ -146,7 +146,7 @@ public sealed class IndexRankChart : ChartDefinition<IReadOnlyList<IndexRank>>
             }
         }
         var years = data.Select(d => d.Year).Distinct().Order().ToList();
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var ticks = new ManualTicks();
         foreach (var y in years) ticks.AddMajor(y, y.ToString(System.Globalization.CultureInfo.InvariantCulture));
         plot.Axes.Bottom.TickGenerator = ticks;
         var worst = data.Count == 0 ? 10 : data.Max(d => d.Rank);
