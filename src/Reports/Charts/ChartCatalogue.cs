@@ -63,7 +63,10 @@ public sealed class CumulativeRevenueChart : ChartDefinition<CumulativeRevenue>
 
     protected override void Compose(Plot plot, CumulativeRevenue data)
     {
-        void Line(IReadOnlyList<double?> values, Color color, string legend, bool dashed)
+        // Last year is told apart by colour, a thinner line and open square markers, not by dashes:
+        // ScottPlot dashes with a Skia path effect that stays on the paint for the markers and the
+        // legend, which Skia's SVG writer cannot draw ("Unsupported path effect in addPaint." on stderr).
+        void Line(IReadOnlyList<double?> values, Color color, string legend, bool previous)
         {
             var xs = new List<double>();
             var ys = new List<double>();
@@ -72,9 +75,9 @@ public sealed class CumulativeRevenueChart : ChartDefinition<CumulativeRevenue>
             if (xs.Count == 0) return;
             var s = plot.Add.Scatter(xs.ToArray(), ys.ToArray(), color);
             s.LegendText = legend;
-            s.LineWidth = 2;
-            s.MarkerSize = dashed ? 4 : 6;
-            if (dashed) s.LinePattern = LinePattern.Dashed;
+            s.LineWidth = previous ? 1.5f : 2;
+            s.MarkerShape = previous ? MarkerShape.OpenSquare : MarkerShape.FilledCircle;
+            s.MarkerSize = 6;
         }
         Line(data.LastYear, ChartStyle.Previous, $"Năm {data.Year - 1}", true);
         Line(data.ThisYear, ChartStyle.Actual, $"Năm {data.Year}", false);
