@@ -31,8 +31,17 @@ public static class ChartRenderer
     /// <summary>A slide PNG: 1920×1080 with type large enough to read from the back of a hall (≥ 24 px).</summary>
     public static byte[] SlidePng(Plot plot) => Png(plot, Slide.Width, Slide.Height, SlideScale);
 
-    /// <summary>A print PNG: a 16×9 cm figure at 300 dpi (1890×1063 px), tagged 300 dpi (pHYs) so layout programs place it at 16 cm.</summary>
-    public static byte[] PrintPng(Plot plot) => PngDpi.Tag(Png(plot, 1890, 1063, 1890.0 / (16 / 2.54 * 72)), 300);
+    /// <summary>
+    /// A print PNG: a figure 16 cm wide at 300 dpi (1890 px), 9 cm high (1063 px) or taller when it has
+    /// many category rows (about 0.55 cm a row, so 10 pt labels never overprint), tagged 300 dpi (pHYs)
+    /// so layout programs place it at 16 cm.
+    /// </summary>
+    public static byte[] PrintPng(Plot plot)
+    {
+        var rows = (plot.Axes.Left.TickGenerator as ManualTicks)?.All.Count ?? 0;
+        var heightCm = Math.Max(9, 4.5 + 0.55 * rows);
+        return PngDpi.Tag(Png(plot, 1890, (int)Math.Round(heightCm / 2.54 * 300), 1890.0 / (16 / 2.54 * 72)), 300);
+    }
 
     public static string Svg(Plot plot, int width = 960, int height = 540)
     {
