@@ -214,7 +214,7 @@ public static class BriefingContent
             if (sentences.Count > 0) yield return new Paragraph(string.Join(" ", sentences));
         }
         if (r.ByCategory.Count > 0)
-            yield return new FigureBlock(BriefingFigures.RevenueAgainstTarget(d), ChartCatalogue.RevenueAgainstTarget.TitleVi, 0.48f);
+            yield return new FigureBlock(BriefingFigures.RevenueAgainstTarget(d), ChartCatalogue.RevenueAgainstTarget.TitleVi, Math.Clamp(0.25f + 0.08f * r.ByCategory.Count, 0.45f, 0.85f));
         if (r.Cumulative is not null && r.Cumulative.ThisYear.Any(v => v is not null))
             yield return new FigureBlock(BriefingFigures.CumulativeRevenue(d), ChartCatalogue.CumulativeRevenue.TitleVi, 0.45f);
 

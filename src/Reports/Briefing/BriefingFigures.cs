@@ -36,7 +36,8 @@ public static class BriefingFigures
         var years = d.Indices.Latest.Where(i => i.Year is not null).Select(i => $"{i.Index} {i.Year}");
         return ChartCatalogue.ComponentScores.For(shown,
             note: $"Đơn vị: % số điểm tối đa của thành phần. Kỳ công bố gần nhất ({string.Join(", ", years)}); "
-                  + (shown.Count < all.Count ? $"{F.Number(shown.Count)} thành phần thấp nhất trong {F.Number(all.Count)} thành phần." : $"tất cả {F.Number(all.Count)} thành phần."));
+                  + (shown.Count < all.Count ? $"{F.Number(shown.Count)} thành phần thấp nhất trong {F.Number(all.Count)} thành phần." : $"tất cả {F.Number(all.Count)} thành phần.")
+                  + " Màu xanh: từ 85% trở lên; vàng: từ 70% đến dưới 85%; đỏ: dưới 70%.");
     }
 
     public static Figure StaffingShortage(BriefingData d) => ChartCatalogue.StaffingShortage.For(d.Staffing.BySpecialty,

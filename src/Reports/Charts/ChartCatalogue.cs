@@ -31,22 +31,27 @@ public sealed class RevenueAgainstTargetChart : ChartDefinition<IReadOnlyList<Re
 
     protected override void Compose(Plot plot, IReadOnlyList<RevenueAgainstTarget> data)
     {
+        // Horizontal: each value label sits at the end of its own bar ("197.810" is wider than a
+        // vertical bar of a group of three, and overprinted its neighbour). First category on top,
+        // in each group Thực hiện, Dự toán, Kế hoạch from the top down, as in the legend.
         var bars = new List<Bar>();
         for (var i = 0; i < data.Count; i++)
         {
             var d = data[i];
-            bars.Add(new Bar { Position = i - 0.27, Value = d.Actual, FillColor = ChartStyle.Actual, Size = 0.25, Label = VietnameseFormat.Number(d.Actual) });
-            if (d.Estimate is { } e) bars.Add(new Bar { Position = i, Value = e, FillColor = ChartStyle.Estimate, Size = 0.25, Label = VietnameseFormat.Number(e) });
-            if (d.Plan is { } p) bars.Add(new Bar { Position = i + 0.27, Value = p, FillColor = ChartStyle.Plan, Size = 0.25, Label = VietnameseFormat.Number(p) });
+            var y = data.Count - 1 - i;
+            bars.Add(new Bar { Position = y + 0.27, Value = d.Actual, FillColor = ChartStyle.Actual, Size = 0.25, Label = VietnameseFormat.Number(d.Actual) });
+            if (d.Estimate is { } e) bars.Add(new Bar { Position = y, Value = e, FillColor = ChartStyle.Estimate, Size = 0.25, Label = VietnameseFormat.Number(e) });
+            if (d.Plan is { } p) bars.Add(new Bar { Position = y - 0.27, Value = p, FillColor = ChartStyle.Plan, Size = 0.25, Label = VietnameseFormat.Number(p) });
         }
         var bp = plot.Add.Bars(bars);
+        bp.Horizontal = true;
         bp.ValueLabelStyle.FontSize = 10;
-        ChartStyle.CategoryTicks(plot.Axes.Bottom, data.Select(d => d.Category).ToList());
-        ChartStyle.VietnameseTicks(plot.Axes.Left);
-        plot.YLabel("tỷ đồng");
-        plot.Axes.Margins(bottom: 0, top: 0.15);
-        // Fixed x range: every category label stays inside the axis even when a group has one bar.
-        plot.Axes.SetLimitsX(-0.6, data.Count - 0.4);
+        ChartStyle.CategoryTicks(plot.Axes.Left, data.Select(d => d.Category).Reverse().ToList());
+        ChartStyle.VietnameseTicks(plot.Axes.Bottom);
+        plot.XLabel("tỷ đồng");
+        // bars from 0; room right of the longest bar for its label
+        plot.Axes.Margins(left: 0, right: 0.16);
+        plot.Axes.SetLimitsY(-0.6, data.Count - 0.4);
         plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Thực hiện", ChartStyle.Actual));
         if (data.Any(d => d.Estimate is not null)) plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Dự toán", ChartStyle.Estimate));
         if (data.Any(d => d.Plan is not null)) plot.Legend.ManualItems.Add(ChartStyle.LegendFill("Kế hoạch", ChartStyle.Plan));
@@ -63,7 +68,10 @@ public sealed class CumulativeRevenueChart : ChartDefinition<CumulativeRevenue>
 
     protected override void Compose(Plot plot, CumulativeRevenue data)
     {
-        void Line(IReadOnlyList<double?> values, Color color, string legend, bool dashed)
+        // Last year is told apart by colour, a thinner line and open square markers, not by dashes:
+        // ScottPlot dashes with a Skia path effect that stays on the paint for the markers and the
+        // legend, which Skia's SVG writer cannot draw ("Unsupported path effect in addPaint." on stderr).
+        void Line(IReadOnlyList<double?> values, Color color, string legend, bool previous)
         {
             var xs = new List<double>();
             var ys = new List<double>();
@@ -72,13 +80,13 @@ public sealed class CumulativeRevenueChart : ChartDefinition<CumulativeRevenue>
             if (xs.Count == 0) return;
             var s = plot.Add.Scatter(xs.ToArray(), ys.ToArray(), color);
             s.LegendText = legend;
-            s.LineWidth = 2;
-            s.MarkerSize = dashed ? 4 : 6;
-            if (dashed) s.LinePattern = LinePattern.Dashed;
+            s.LineWidth = previous ? 1.5f : 2;
+            s.MarkerShape = previous ? MarkerShape.OpenSquare : MarkerShape.FilledCircle;
+            s.MarkerSize = 6;
         }
         Line(data.LastYear, ChartStyle.Previous, $"Năm {data.Year - 1}", true);
         Line(data.ThisYear, ChartStyle.Actual, $"Năm {data.Year}", false);
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var ticks = new ManualTicks();
         for (var m = 1; m <= 12; m++) ticks.AddMajor(m, $"T{m}");
         plot.Axes.Bottom.TickGenerator = ticks;
         ChartStyle.VietnameseTicks(plot.Axes.Left);
@@ -124,8 +132,8 @@ public sealed class IndexRankChart : ChartDefinition<IReadOnlyList<IndexRank>>
     {
         var palette = new[] { ChartStyle.Actual, ChartStyle.Estimate, ChartStyle.Plan, ChartStyle.Good };
         var k = 0;
-        var groups = data.GroupBy(d => d.Index).ToList();
-        foreach (var g in groups)
+        var labels = new List<(ScottPlot.Plottables.Text Label, IndexRank Point)>();
+        foreach (var g in data.GroupBy(d => d.Index))
         {
             var pts = g.OrderBy(d => d.Year).ToList();
             var s = plot.Add.Scatter(pts.Select(p => (double)p.Year).ToArray(), pts.Select(p => (double)p.Rank).ToArray(), palette[k++ % palette.Length]);
@@ -134,30 +142,58 @@ public sealed class IndexRankChart : ChartDefinition<IReadOnlyList<IndexRank>>
             s.MarkerSize = 7;
             foreach (var p in pts)
             {
-                var t = plot.Add.Text(p.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), p.Year, p.Rank);
+                var t = new ScottPlot.Plottables.Text { LabelText = p.Rank.ToString(System.Globalization.CultureInfo.InvariantCulture), Location = new Coordinates(p.Year, p.Rank) };
                 t.LabelFontSize = 10;
                 t.LabelFontColor = s.Color;
-                // Series side by side around the point (left, above, right): two indices with the same or
-                // a neighbouring rank in a year (PAR INDEX 29, PCI 28) keep both labels readable.
-                var slot = k - 1 - (groups.Count - 1) / 2.0;
-                t.LabelAlignment = slot < 0 ? Alignment.MiddleRight : slot > 0 ? Alignment.MiddleLeft : Alignment.LowerCenter;
-                t.OffsetX = (float)(slot * 8);
-                t.OffsetY = slot == 0 ? -6 : 0;
+                t.LabelBold = true;
+                t.LabelBackgroundColor = Colors.White;
+                t.LabelAlignment = Alignment.MiddleLeft;
+                t.OffsetX = 6;
+                labels.Add((t, p));
             }
         }
+        // Labels go on top of every line, right of their point; where two ranks of a year are too close
+        // to be read apart (Cần Thơ 2025: PAR INDEX 29, PCI 28) the lower ones move down, by the
+        // pixels of this render's data area, so no label ever covers another.
+        foreach (var (t, _) in labels) plot.Add.Plottable(t);
+        const float gap = 12;
+        plot.RenderManager.RenderStarting += (_, rp) =>
+        {
+            foreach (var year in labels.GroupBy(l => l.Point.Year))
+            {
+                var below = float.MinValue;
+                foreach (var (t, p) in year.OrderBy(l => l.Point.Rank).ThenBy(l => l.Point.Index, StringComparer.Ordinal))
+                {
+                    var y = plot.Axes.Left.GetPixel(p.Rank, rp.DataRect);
+                    var shown = Math.Max(y, below + gap);
+                    t.OffsetY = shown - y;
+                    below = shown;
+                }
+            }
+        };
         var years = data.Select(d => d.Year).Distinct().Order().ToList();
-        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var ticks = new ManualTicks();
         foreach (var y in years) ticks.AddMajor(y, y.ToString(System.Globalization.CultureInfo.InvariantCulture));
         plot.Axes.Bottom.TickGenerator = ticks;
         var worst = data.Count == 0 ? 10 : data.Max(d => d.Rank);
-        var yt = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true, LabelFormatter = v => Analytics.Metrics.VietnameseFormat.Number(v) };
-        plot.Axes.Left.TickGenerator = yt;
-        if (years.Count > 0) plot.Axes.SetLimitsX(years[0] - 0.5, years[^1] + 0.5);
+        var bottom = worst + Math.Max(2, worst * 0.15);
+        plot.Axes.Left.TickGenerator = RankTicks(bottom);
+        if (years.Count > 0) plot.Axes.SetLimitsX(years[0] - 0.5, years[^1] + 0.6);
         // Inverted: bottom is the worst rank, top is rank 1 — higher on the chart is better.
-        plot.Axes.SetLimitsY(worst + Math.Max(2, worst * 0.15), 0.4);
+        plot.Axes.SetLimitsY(bottom, 0.4);
         plot.YLabel("Thứ hạng (1 = dẫn đầu)");
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.Orientation = Orientation.Horizontal;
+    }
+
+    /// <summary>Whole ranks, always with 1 (first place) and then a round step down to the worst shown.</summary>
+    public static ManualTicks RankTicks(double bottom)
+    {
+        var step = bottom <= 12 ? 1 : bottom <= 25 ? 5 : bottom <= 70 ? 10 : 20;
+        var ticks = new ManualTicks();
+        ticks.AddMajor(1, "1");
+        for (var r = step == 1 ? 2 : step; r <= bottom; r += step) ticks.AddMajor(r, VietnameseFormat.Number(r));
+        return ticks;
     }
 }
 
@@ -182,8 +218,10 @@ public sealed class ComponentScoreChart : ChartDefinition<IReadOnlyList<Componen
         bp.Horizontal = true;
         bp.ValueLabelStyle.FontSize = 10;
         ChartStyle.CategoryTicks(plot.Axes.Left, rows.Select(d => $"{d.Index}: {d.Component}").ToList());
-        ChartStyle.VietnameseTicks(plot.Axes.Bottom, 0, "%");
-        // room right of a full bar for its "99,1%" label, whatever the width the category names leave
+        // ticks to 100% only: the axis runs on to 122 just to leave room right of a full bar for its "99,1%"
+        var ticks = new ManualTicks();
+        for (var v = 0; v <= 100; v += 20) ticks.AddMajor(v, $"{v}%");
+        plot.Axes.Bottom.TickGenerator = ticks;
         plot.Axes.SetLimitsX(0, 122);
     }
 }

@@ -85,11 +85,31 @@ public static class ChartStyle
     /// <summary>Category labels at 0, 1, 2 … on an axis.</summary>
     public static void CategoryTicks(IAxis axis, IReadOnlyList<string> labels)
     {
-        var gen = new ScottPlot.TickGenerators.NumericManual();
+        var gen = new ManualTicks();
         for (var i = 0; i < labels.Count; i++) gen.AddMajor(i, labels[i]);
         axis.TickGenerator = gen;
         axis.MajorTickStyle.Length = 0;
     }
 
     public static LegendItem LegendFill(string text, Color color) => new() { LabelText = text, FillColor = color, LineWidth = 0 };
+}
+
+/// <summary>
+/// Ticks at given positions with given labels (categories, months, years). Like ScottPlot's
+/// NumericManual, but its labels can be read before a render, for the font coverage check and tests.
+/// </summary>
+public sealed class ManualTicks : ITickGenerator
+{
+    private readonly List<Tick> _all = [];
+
+    /// <summary>Every tick given, in or out of the axis range.</summary>
+    public IReadOnlyList<Tick> All => _all;
+
+    public Tick[] Ticks { get; set; } = [];
+    public int MaxTickCount { get; set; } = 1000;
+
+    public void AddMajor(double position, string label) => _all.Add(Tick.Major(position, label));
+
+    public void Regenerate(CoordinateRange range, Edge edge, PixelLength size, Paint paint, LabelStyle labelStyle) =>
+        Ticks = _all.Where(t => range.Contains(t.Position)).ToArray();
 }

@@ -29,13 +29,16 @@ public static class FigurePack
             plot.Title(title, size: 13);
             plot.Axes.Title.Label.Bold = true;
             var foot = string.Join(" ", new[] { f.Note, source }.Where(x => !string.IsNullOrEmpty(x)));
-            if (foot.Length > 0) AddFootnote(plot, foot);
             var slide = Path.Combine(directory, stem + ".png");
             var print = Path.Combine(directory, stem + "-print.png");
             var svg = Path.Combine(directory, stem + ".svg");
+            // The footnote is centred under the data area, so its lines are as long as the narrowest
+            // output leaves room for: the 16 cm print figure is about 450 pt wide, the slide 770.
+            if (foot.Length > 0) AddFootnote(plot, foot, 130);
             File.WriteAllBytes(slide, ChartRenderer.SlidePng(plot));
-            File.WriteAllBytes(print, ChartRenderer.PrintPng(plot));
             File.WriteAllText(svg, ChartRenderer.Svg(plot));
+            if (foot.Length > 0) AddFootnote(plot, foot, 60);
+            File.WriteAllBytes(print, ChartRenderer.PrintPng(plot));
             written.Add(new Written(f.Definition.Id, slide, print, svg));
             thumbs.Add((title, plot));
         }
@@ -44,10 +47,10 @@ public static class FigurePack
     }
 
     /// <summary>Small italic text under the plot (the bottom axis label, which no catalogue chart uses), wrapped when long.</summary>
-    private static void AddFootnote(Plot plot, string text)
+    private static void AddFootnote(Plot plot, string text, int lineLength)
     {
         var label = plot.Axes.Bottom.Label;
-        label.Text = Wrap(text, 130);
+        label.Text = Wrap(text, lineLength);
         label.FontSize = 10;
         label.Italic = true;
         label.Bold = false;
