@@ -69,6 +69,38 @@ public sealed class AttackTests : IAsyncLifetime
         Binding.EnsureBound(["http://[::]:5199"], tokensConfigured: true);
     }
 
+    [Fact]
+    public async Task A_server_that_bound_every_interface_past_the_url_check_is_stopped_after_start()
+    {
+        // The pre-start check lives in Build; the URLs a WebApplication listens on can still be set after
+        // Build (app.Urls, which then replace the configured ones), so the after-start check is what
+        // holds for a URL the pre-start check never saw. The attack URL of the issue: Kestrel reads the
+        // host as "user@127.0.0.1", no address, and listens on every interface.
+        // Fails without Binding.EnsureBound in DashboardApp.StartChecked: the server starts and keeps
+        // listening on [::] without tokens.
+        var app = DashboardApp.Build(new DashboardOptions(_w.DbPath));
+        app.Urls.Clear();
+        app.Urls.Add("http://user@127.0.0.1:0");
+        try
+        {
+            var e = await Assert.ThrowsAsync<InvalidOperationException>(() => DashboardApp.StartChecked(app));
+            Assert.StartsWith("Từ chối phục vụ: máy chủ đang lắng nghe tại http://", e.Message);
+            Assert.Contains("ngoài loopback, mà không có mã truy cập (--tokens FILE)", e.Message);
+            Assert.Contains("beyond loopback, without access tokens", e.Message);
+            // what it had bound (every interface) is named, and it listens there no more
+            var bound = e.Message[(e.Message.IndexOf("http://", StringComparison.Ordinal))..].Split(',')[0];
+            Assert.False(Binding.IsLoopback(bound), bound);
+            var port = new Uri(bound.Replace("[::]", "[::1]", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)).Port;
+            Assert.NotEqual(0, port);
+            using var probe = new System.Net.Sockets.TcpClient();
+            await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => probe.ConnectAsync(IPAddress.Loopback, port));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
     // ---- 4. console queue ----
 
     // ---- 5. concurrent dates ----
