@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
 
+// the dashboard tests hold a catalogue date in flight to reproduce the state of issue 14 item 5
+[assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Analytics.Dashboard.Tests")]
+
 namespace Analytics.Metrics;
 
 /// <summary>

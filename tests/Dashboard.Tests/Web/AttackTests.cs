@@ -69,6 +69,38 @@ public sealed class AttackTests : IAsyncLifetime
         Binding.EnsureBound(["http://[::]:5199"], tokensConfigured: true);
     }
 
+    [Fact]
+    public async Task A_server_that_bound_every_interface_past_the_url_check_is_stopped_after_start()
+    {
+        // The pre-start check lives in Build; the URLs a WebApplication listens on can still be set after
+        // Build (app.Urls, which then replace the configured ones), so the after-start check is what
+        // holds for a URL the pre-start check never saw. The attack URL of the issue: Kestrel reads the
+        // host as "user@127.0.0.1", no address, and listens on every interface.
+        // Fails without Binding.EnsureBound in DashboardApp.StartChecked: the server starts and keeps
+        // listening on [::] without tokens.
+        var app = DashboardApp.Build(new DashboardOptions(_w.DbPath));
+        app.Urls.Clear();
+        app.Urls.Add("http://user@127.0.0.1:0");
+        try
+        {
+            var e = await Assert.ThrowsAsync<InvalidOperationException>(() => DashboardApp.StartChecked(app));
+            Assert.StartsWith("Từ chối phục vụ: máy chủ đang lắng nghe tại http://", e.Message);
+            Assert.Contains("ngoài loopback, mà không có mã truy cập (--tokens FILE)", e.Message);
+            Assert.Contains("beyond loopback, without access tokens", e.Message);
+            // what it had bound (every interface) is named, and it listens there no more
+            var bound = e.Message[(e.Message.IndexOf("http://", StringComparison.Ordinal))..].Split(',')[0];
+            Assert.False(Binding.IsLoopback(bound), bound);
+            var port = new Uri(bound.Replace("[::]", "[::1]", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)).Port;
+            Assert.NotEqual(0, port);
+            using var probe = new System.Net.Sockets.TcpClient();
+            await Assert.ThrowsAnyAsync<System.Net.Sockets.SocketException>(() => probe.ConnectAsync(IPAddress.Loopback, port));
+        }
+        finally
+        {
+            await app.DisposeAsync();
+        }
+    }
+
     // ---- 4. console queue ----
 
     // ---- 5. concurrent dates ----
@@ -76,7 +108,8 @@ public sealed class AttackTests : IAsyncLifetime
     [Fact]
     public async Task Views_at_ten_dates_at_once_on_a_fresh_server_all_answer()
     {
-        // fails without the Math.Max(0, …) in SnapshotValues.CatalogueDatesThatFit (4 of 10 were HTTP 500)
+        // the attack of the issue (4 of 10 were HTTP 500); the race does not reproduce reliably here, so it
+        // passes without the fix too: Snapshots/CatalogueDatesInFlightTests forces the interleaving and fails without it
         var dates = Enumerable.Range(0, 10).Select(i => new DateOnly(2025, 7, 31).AddMonths(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var answers = await Task.WhenAll(dates.Select(d => _s.Http.GetAsync($"/?as_of={d}")));
         Assert.All(answers, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
@@ -362,104 +395,5 @@ public sealed class ScopedTokenAttackTests : IAsyncLifetime
         Assert.Equal("60", throttled.Headers.GetValues("Retry-After").Single());
         var login = await _s.Http.PostAsync("/dang-nhap", new FormUrlEncodedContent([new("token", Admin)]));
         Assert.Equal(HttpStatusCode.TooManyRequests, login.StatusCode);
-    }
-}
-
-/// <summary>
-/// Issue 14 item 4, the console queue under load: slow queries that keep both cores busy for seconds.
-/// In the "soak" collection, which runs alone, so their load never starves another test's server or browser.
-/// </summary>
-[Collection("soak")]
-public sealed class ConsoleLoadTests(ITestOutputHelper output) : IDisposable
-{
-    private readonly LoadedWarehouse _w = new();
-
-    public void Dispose() => _w.Dispose();
-
-    private static FormUrlEncodedContent Form(params (string Key, string Value)[] fields) => AttackTests.Form(fields);
-
-    private const string SlowQuery = "select count(*) from range(100000000000) t(i) where i % 7 = 3";
-
-    [Fact]
-    public async Task Console_queries_beyond_the_slots_are_told_busy_at_once_and_pages_keep_answering()
-    {
-        await using var s = await RunningServer.Start(new DashboardOptions(_w.DbPath)
-        {
-            MaxConcurrentQueries = 2,
-            SqlLimits = new Analytics.Dashboard.Sql.SqlLimits(MemoryLimit: "1GB", Threads: 2, Timeout: TimeSpan.FromSeconds(8), MaxRows: 1000),
-        });
-        s.Http.Timeout = TimeSpan.FromSeconds(60);
-        var slow = Enumerable.Range(0, 2).Select(_ => s.Http.PostAsync("/sql", Form(("q", SlowQuery)))).ToList();
-        var queue = s.App.Services.GetRequiredService<Analytics.Dashboard.Sql.SqlConsoleQueue>();
-        for (var i = 0; i < 600 && queue.Running < 2; i++) await Task.Delay(50); // both slots taken
-        // fails without the queue: the third query would run (and wait its 8 s) instead of being told busy
-        var third = await s.Http.PostAsync("/sql", Form(("q", SlowQuery)));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, third.StatusCode);
-        Assert.Contains("hãy thử lại", await third.Content.ReadAsStringAsync());
-        Assert.True(third.Headers.Contains("Retry-After"));
-        Assert.False(slow.Any(t => t.IsCompleted), "the busy answer came only after the running queries ended");
-        var busyDownload = await s.Http.PostAsync("/sql/download", Form(("q", SlowQuery), ("format", "csv")));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, busyDownload.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await s.Http.GetAsync("/healthz")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await s.Http.GetAsync("/")).StatusCode);
-        // the time limit fires: each slow query ends with the timeout message, not a result
-        foreach (var r in await Task.WhenAll(slow))
-        {
-            Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode);
-            Assert.Contains("giới hạn thời gian", await r.Content.ReadAsStringAsync());
-        }
-        var after = await s.Http.PostAsync("/sql", Form(("q", "select 42 as answer")));
-        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-    }
-
-    /// <summary>
-    /// The load of the issue: 200 console queries kept in flight (each worker posts a slow query again as
-    /// soon as it is answered) while / and /healthz are probed. Prints the probes' p95; asserts only that
-    /// every probe was answered 200 (without the queue they were not answered for minutes).
-    /// </summary>
-    [Fact]
-    public async Task Pages_answer_while_200_console_queries_are_in_flight()
-    {
-        await using var s = await RunningServer.Start(new DashboardOptions(_w.DbPath)
-        {
-            SqlLimits = new Analytics.Dashboard.Sql.SqlLimits(MemoryLimit: "1GB", Threads: 2, Timeout: TimeSpan.FromSeconds(20), MaxRows: 1000),
-        });
-        using var load = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 200 }) { BaseAddress = new Uri(s.BaseUrl), Timeout = TimeSpan.FromSeconds(60) };
-        using var probe = new HttpClient { BaseAddress = new Uri(s.BaseUrl), Timeout = TimeSpan.FromSeconds(30) };
-        await probe.GetAsync("/"); // the first render of the overview is not what is measured
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var answered = new int[600];
-        var workers = Enumerable.Range(0, 200).Select(_ => Task.Run(async () =>
-        {
-            while (!stop.IsCancellationRequested)
-            {
-                try
-                {
-                    var r = await load.PostAsync("/sql", Form(("q", SlowQuery)), stop.Token);
-                    Interlocked.Increment(ref answered[(int)r.StatusCode]);
-                    if (r.StatusCode == HttpStatusCode.ServiceUnavailable) await Task.Delay(1000, stop.Token); // as Retry-After asks, sooner
-                }
-                catch (OperationCanceledException) { }
-            }
-        })).ToList();
-        await Task.Delay(1000);
-        var times = new List<double>();
-        while (!stop.IsCancellationRequested)
-        {
-            foreach (var path in new[] { "/", "/healthz" })
-            {
-                var watch = Stopwatch.StartNew();
-                var r = await probe.GetAsync(path);
-                times.Add(watch.Elapsed.TotalMilliseconds);
-                Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-            }
-            await Task.Delay(50);
-        }
-        await Task.WhenAll(workers);
-        times.Sort();
-        var p95 = times[(int)Math.Ceiling(times.Count * 0.95) - 1];
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{times.Count} probes of / and /healthz under 200 in-flight console queries: p50 {times[times.Count / 2]:F1} ms, p95 {p95:F1} ms, max {times[^1]:F1} ms; queries answered 503 {answered[503]}, 200 {answered[200]}, 422 {answered[422]}"));
-        Assert.True(answered[503] > 0);
     }
 }
