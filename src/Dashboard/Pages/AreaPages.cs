@@ -62,23 +62,12 @@ public static class AreaPages
                 if (ChartCatalogue.All.All(x => x.Id != id)) return Results.NotFound();
                 var figure = PageCharts.Build(id, v);
                 if (figure is null) return Results.NotFound();
-                // drawn at the size it is shown and with type enlarged (the briefing's 9–11 px × 1.4 ≥ 12 px):
-                // one per row on a desktop (1200 px), a narrower, taller drawing for a phone
+                // drawn for the size it is shown at: one per row on a desktop, narrower and taller on a phone
                 var phone = c.Request.Query["size"] == "phone";
-                var (width, height) = phone ? PhoneChart : DesktopChart;
-                var svg = v.Cached($"svg|{id}|{width}", () =>
-                {
-                    var plot = figure.Build(withTitle: false);
-                    plot.ScaleFactor = ChartTypeScale;
-                    return ChartRenderer.Svg(plot, width, height);
-                });
+                var svg = v.Cached($"svg|{id}|{(phone ? "phone" : "desktop")}", () => ScreenChart.Svg(figure, phone));
                 return Results.Text(svg, "image/svg+xml; charset=utf-8");
             }));
     }
-
-    private static readonly (int Width, int Height) DesktopChart = (1200, 520);
-    private static readonly (int Width, int Height) PhoneChart = (340, 440);
-    private const double ChartTypeScale = 1.4;
 
     internal static IResult WithView(HttpContext c, SnapshotStore store, MetricsCache cache, Func<DashboardView, IResult> render)
     {
@@ -224,12 +213,27 @@ public static class AreaPages
             {
                 var src = v.State.Link($"/chart/{id}.svg");
                 var phoneSrc = src + (src.Contains('?') ? "&" : "?") + "size=phone";
+                var phoneSize = ScreenChart.ShownSize(figure!, phone: true);
                 sb.Append("<section class=\"card\"><figure class=\"chart\"><figcaption>").Append(Html.E(figure!.Title)).Append("</figcaption>");
-                sb.Append("<picture><source media=\"(max-width: 600px)\" srcset=\"").Append(Html.E(phoneSrc)).Append("\" width=\"").Append(PhoneChart.Width)
-                  .Append("\" height=\"").Append(PhoneChart.Height).Append("\">");
+                sb.Append("<picture><source media=\"(max-width: 600px)\" srcset=\"").Append(Html.E(phoneSrc)).Append("\" width=\"").Append(phoneSize.Width)
+                  .Append("\" height=\"").Append(phoneSize.Height).Append("\">");
                 sb.Append("<img src=\"").Append(Html.E(src)).Append("\" alt=\"").Append(Html.E(figure.Title))
-                  .Append("; số liệu chi tiết ở các bảng bên dưới\" width=\"").Append(DesktopChart.Width).Append("\" height=\"").Append(DesktopChart.Height)
-                  .Append("\"></picture></figure></section>");
+                  .Append("; số liệu chi tiết ở các bảng bên dưới\" width=\"").Append(ScreenChart.Desktop.Width).Append("\" height=\"").Append(ScreenChart.Desktop.Height)
+                  .Append("\"></picture>");
+                // a phone's picture has no legend of its own: the list under it wraps to the screen
+                var legend = ScreenChart.Legend(figure);
+                if (legend.Count > 0)
+                {
+                    sb.Append("<ul class=\"chart-legend\">");
+                    foreach (var (label, color, line) in legend)
+                    {
+                        sb.Append("<li><svg width=\"16\" height=\"12\" aria-hidden=\"true\">")
+                          .Append(line ? $"<line x1=\"0\" y1=\"6\" x2=\"16\" y2=\"6\" stroke=\"{color}\" stroke-width=\"2.5\"/>" : $"<rect width=\"16\" height=\"12\" fill=\"{color}\"/>")
+                          .Append("</svg>").Append(Html.E(label)).Append("</li>");
+                    }
+                    sb.Append("</ul>");
+                }
+                sb.Append("</figure></section>");
             }
             sb.Append("</div>");
         }
