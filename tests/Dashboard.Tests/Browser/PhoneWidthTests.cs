@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Analytics.Etl.Loading;
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
 
@@ -24,7 +24,7 @@ public sealed class SamplesDashboardFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(Directory);
-        using (var c = Warehouse.OpenMigrated(DbPath))
+        using (var c = WarehouseFile.OpenMigrated(DbPath))
         {
             var report = LoadPipeline.Load(c, [RepoPaths.DataSamples], new LoadOptions { RejectsDirectory = Directory });
             if (!report.Ok) throw new InvalidOperationException("data-samples did not load: " + report.ToJson());

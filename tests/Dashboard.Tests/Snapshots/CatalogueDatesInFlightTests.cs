@@ -1,4 +1,4 @@
-using Analytics.Etl.Warehouse;
+using Analytics.Warehouse;
 using Analytics.Metrics;
 
 namespace Analytics.Dashboard.Tests.Snapshots;
@@ -23,9 +23,9 @@ public sealed class CatalogueDatesInFlightTests : IDisposable
     [Fact]
     public async Task A_prefetch_while_a_date_is_in_flight_beside_a_full_store_computes_nothing_more_and_throws_nothing()
     {
-        using var connection = Warehouse.Open(_w.DbPath, readOnly: true);
+        using var connection = WarehouseFile.Open(_w.DbPath, readOnly: true);
         var values = new SnapshotValues(maxDates: 2);
-        var metrics = new MetricsService(connection, values);
+        var metrics = new SnapshotMetricsService(connection, values);
         Assert.NotEmpty(metrics.Compute("98", Dates[0]));
         Assert.NotEmpty(metrics.Compute("98", Dates[1]));
         Assert.Equal(2, values.CatalogueDates); // full
