@@ -84,8 +84,8 @@ public static class ScreenChart
     /// the number of lines of each row's name (none for any other chart).</summary>
     private static List<int> WrapRowNames(Plot plot, int width)
     {
-        if (!Horizontal(plot) || plot.Axes.Left.TickGenerator is not ScottPlot.TickGenerators.NumericManual manual) return [];
-        var ticks = manual.Ticks.Where(t => t.IsMajor).OrderBy(t => t.Position).ToList();
+        if (!Horizontal(plot) || NamedTicks(plot.Axes.Left) is not { } named) return [];
+        var ticks = named.OrderBy(t => t.Position).ToList();
         using var font = Font(plot.Axes.Left.TickLabelStyle);
         var room = width * 0.45f;
         var names = ticks.Select(t => font.MeasureText(t.Label) <= room ? t.Label : Wrap(t.Label, room, font)).ToList();
@@ -95,7 +95,16 @@ public static class ScreenChart
 
     /// <summary>The briefing's bar charts name their categories on the axis across the bars: the left one when the bars lie flat.</summary>
     private static bool Horizontal(Plot plot) =>
-        plot.GetPlottables<ScottPlot.Plottables.BarPlot>().Any() && plot.Axes.Left.TickGenerator is ScottPlot.TickGenerators.NumericManual;
+        plot.GetPlottables<ScottPlot.Plottables.BarPlot>().Any() && NamedTicks(plot.Axes.Left) is not null;
+
+    /// <summary>The named ticks of an axis (the briefing's charts give categories as ManualTicks, whose labels can be
+    /// read before drawing), the major ones in the axis range once drawn; null for a numeric axis.</summary>
+    private static List<Tick>? NamedTicks(IAxis axis) => axis.TickGenerator switch
+    {
+        ScottPlot.TickGenerators.NumericManual m => m.Ticks.Where(t => t.IsMajor).ToList(),
+        Analytics.Reports.Charts.ManualTicks m => (m.Ticks.Length > 0 ? m.Ticks : m.All).Where(t => t.IsMajor).ToList(),
+        _ => null,
+    };
 
     private static void Fit(Plot plot, int width, int height)
     {
@@ -113,8 +122,8 @@ public static class ScreenChart
     /// <summary>Named ticks under the plot: a name wider than its slot wraps at spaces; a word still too wide shows every other name.</summary>
     private static void FitCategoryNames(Plot plot, IAxis axis)
     {
-        if (axis.TickGenerator is not ScottPlot.TickGenerators.NumericManual manual) return;
-        var ticks = manual.Ticks.Where(t => t.IsMajor && t.Label.Length > 0).OrderBy(t => t.Position).ToList();
+        if (NamedTicks(axis) is not { } named) return;
+        var ticks = named.Where(t => t.Label.Length > 0).OrderBy(t => t.Position).ToList();
         if (ticks.Count < 2) return;
         var data = plot.RenderManager.LastRender.DataRect;
         var slot = Math.Abs(axis.GetPixel(ticks[1].Position, data) - axis.GetPixel(ticks[0].Position, data));
