@@ -78,6 +78,8 @@ public static class ChartStyle
     {
         axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
         {
+            // an axis of whole numbers (people, tasks) never gets a tick at 0,5 printed as "1"
+            IntegerTicksOnly = decimals == 0,
             LabelFormatter = v => VietnameseFormat.Number(v, Math.Abs(v - Math.Round(v)) < 1e-9 ? 0 : decimals) + suffix,
         };
     }
