@@ -27,12 +27,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         await App.StartAsync();
         BaseUrl = DashboardApp.ListeningAddress(App).Replace("[::1]", "127.0.0.1");
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await DebianChromium.LaunchAsync(Playwright);
         Directory.CreateDirectory(Screenshots);
     }
 

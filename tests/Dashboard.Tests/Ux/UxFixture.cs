@@ -38,12 +38,7 @@ public sealed class UxFixture : IAsyncLifetime
         BaseUrl = DashboardApp.ListeningAddress(App).Replace("[::1]", "127.0.0.1");
         Http = new HttpClient { BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromMinutes(3) };
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        Browser = await Analytics.Dashboard.Tests.Browser.DebianChromium.LaunchAsync(Playwright);
         System.IO.Directory.CreateDirectory(Screenshots);
     }
 
